@@ -1,0 +1,153 @@
+/**
+ * Lambda-shaped results for invocations the engine could not answer because the host stopped or
+ * lost the worker: the hard deadline passed (`Sandbox.Timedout`), the worker ran out of its own
+ * heap (`Runtime.OutOfMemory`), or it crashed or exited (`Runtime.ExitError`).
+ *
+ * Shapes from LAMBDA.md §1 and §2 (DG `lambda-runtime-environment`, "Failures during the invoke
+ * phase"): the REPORT line carries `Status: timeout` or `Status: error\tError Type: <type>`, and the
+ * error payload's message starts with `RequestId: <id> Error:`.
+ */
+import type { FunctionConfig, InvokeResult, LambdaErrorPayload, LogEvent } from "../runtime/types";
+import type { WorkerLost } from "./connection";
+
+export interface LostInvocation {
+  config: FunctionConfig;
+  requestId: string;
+  /** Epoch milliseconds at which the invocation started (log timestamps). */
+  startTime: number;
+  /** The environment had not completed an init before this invoke. */
+  coldStart: boolean;
+  lost: Exclude<WorkerLost, { reason: "closed" }>;
+}
+
+const DEFAULT_TIMEOUT_S = 3;
+const DEFAULT_MEMORY_MB = 128;
+
+/** The result a caller gets when the host had to stop or lost the worker mid-invocation. */
+export function lostInvocationResult(input: LostInvocation): InvokeResult {
+  const { config, requestId, startTime, lost } = input;
+  const timeoutS = config.timeoutSeconds ?? DEFAULT_TIMEOUT_S;
+  const memorySizeMB = config.memoryMB ?? DEFAULT_MEMORY_MB;
+  const version = config.version ?? "$LATEST";
+
+  let payload: LambdaErrorPayload;
+  let status: InvokeResult["status"];
+  let durationMs: number;
+  let maxMemoryUsedMB = memorySizeMB;
+  if (lost.reason === "deadline") {
+    status = "timeout";
+    // The reported Duration of a timed-out invoke is capped at the timeout (LAMBDA.md §2).
+    durationMs = timeoutS * 1000;
+    payload = {
+      errorType: "Sandbox.Timedout",
+      errorMessage: `RequestId: ${requestId} Error: Task timed out after ${timeoutS.toFixed(2)} seconds`,
+    };
+  } else {
+    status = "error";
+    durationMs = Math.min(round2(lost.elapsedMs), timeoutS * 1000);
+    if (lost.reason === "crash" && lost.outOfMemory) {
+      // Lambda reports Max Memory Used = Memory Size after an out-of-memory kill.
+      payload = {
+        errorType: "Runtime.OutOfMemory",
+        errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: killed`,
+      };
+    } else if (lost.reason === "exit") {
+      payload = {
+        errorType: "Runtime.ExitError",
+        errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: exit status ${lost.code}`,
+      };
+    } else {
+      payload = {
+        errorType: "Runtime.ExitError",
+        errorMessage: `RequestId: ${requestId} Error: Runtime exited without providing a reason`,
+      };
+      maxMemoryUsedMB = memorySizeMB;
+    }
+  }
+  const billedDurationMs = Math.ceil(durationMs);
+  const logs = platformLines(config, {
+    requestId,
+    startTime,
+    durationMs,
+    billedDurationMs,
+    memorySizeMB,
+    maxMemoryUsedMB,
+    status,
+    errorType: status === "error" ? payload.errorType : undefined,
+  });
+  return {
+    requestId,
+    status,
+    payload,
+    functionError: "Unhandled",
+    coldStart: input.coldStart,
+    durationMs,
+    billedDurationMs,
+    memorySizeMB,
+    maxMemoryUsedMB,
+    logs,
+    environmentReset: true,
+    version,
+  };
+}
+
+interface ReportFigures {
+  requestId: string;
+  startTime: number;
+  durationMs: number;
+  billedDurationMs: number;
+  memorySizeMB: number;
+  maxMemoryUsedMB: number;
+  status: InvokeResult["status"];
+  errorType: string | undefined;
+}
+
+/** START, END and REPORT for an invocation the host finished, in the function's log format. */
+function platformLines(config: FunctionConfig, r: ReportFigures): LogEvent[] {
+  const version = config.version ?? "$LATEST";
+  const end = r.startTime + r.durationMs;
+  if ((config.logFormat ?? "Text") === "JSON") {
+    const region = config.region ?? "us-east-1";
+    const account = config.accountId ?? "123456789012";
+    const functionArn = `arn:aws:lambda:${region}:${account}:function:${config.functionName ?? "my-function"}`;
+    const record = (time: number, type: string, body: Record<string, unknown>): LogEvent => ({
+      timestamp: time,
+      kind: "platform",
+      message: JSON.stringify({ time: new Date(time).toISOString(), type, record: body }),
+    });
+    return [
+      record(r.startTime, "platform.start", { requestId: r.requestId, functionArn, version }),
+      record(end, "platform.report", {
+        requestId: r.requestId,
+        metrics: {
+          durationMs: r.durationMs,
+          billedDurationMs: r.billedDurationMs,
+          memorySizeMB: r.memorySizeMB,
+          maxMemoryUsedMB: r.maxMemoryUsedMB,
+        },
+        status: r.status,
+        ...(r.errorType ? { errorType: r.errorType } : {}),
+      }),
+    ];
+  }
+  const suffix = r.status === "timeout" ? "Status: timeout" : `Status: error\tError Type: ${r.errorType ?? "Runtime.ExitError"}`;
+  const line = (time: number, message: string): LogEvent => ({ timestamp: time, kind: "platform", message });
+  return [
+    line(r.startTime, `START RequestId: ${r.requestId} Version: ${version}`),
+    line(end, `END RequestId: ${r.requestId}`),
+    line(
+      end,
+      `REPORT RequestId: ${r.requestId}\tDuration: ${r.durationMs.toFixed(2)} ms\tBilled Duration: ${r.billedDurationMs} ms\t` +
+        `Memory Size: ${r.memorySizeMB} MB\tMax Memory Used: ${r.maxMemoryUsedMB} MB\t${suffix}`,
+    ),
+  ];
+}
+
+function round2(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+/** A fresh request id (UUID v4), from Web Crypto, which both hosts have. */
+export function newRequestId(): string {
+  return globalThis.crypto.randomUUID();
+}

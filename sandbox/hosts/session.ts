@@ -1,0 +1,210 @@
+/**
+ * One function's execution environment living in a worker, seen from the host: the part the Node
+ * pool's sessions and the browser simulator share.
+ *
+ * The environment is created lazily on the first request. Each invoke is sent with a hard
+ * wall-clock deadline above the function's timeout; if the worker has to be terminated (or crashes)
+ * the invoke still returns a Lambda-shaped result, the environment is gone (the next invoke is a
+ * cold start on a new worker), and nothing is thrown. Only host misuse throws.
+ */
+import type { FunctionConfig, InvokeOptions, InvokeResult, LogEvent } from "../runtime/types";
+import type { EngineConnection, RequestOutcome, WorkerLost } from "./connection";
+import { lostInvocationResult, newRequestId } from "./failure";
+import type { ReplyValues, WireEnvironmentOptions, WireError } from "./protocol";
+
+/** How far past Lambda's own limits the host lets a worker run before terminating it. */
+export interface HardStopOptions {
+  /** Added to every deadline (ms). Default 1,000. */
+  marginMs?: number;
+  /**
+   * Allowance for the init phase on an invoke that starts cold (ms). Default 10,000: Lambda's init
+   * limit (DG `lambda-runtime-environment`), which the engine enforces itself; the hard stop only
+   * catches what the engine cannot interrupt.
+   */
+  initAllowanceMs?: number;
+}
+
+export const DEFAULT_HARD_STOP: Required<HardStopOptions> = { marginMs: 1_000, initAllowanceMs: 10_000 };
+
+/** The engine threw instead of answering: host misuse (a bad config) or a bug, never guest code. */
+export class SandboxHostError extends Error {
+  override name = "SandboxHostError";
+  constructor(
+    message: string,
+    /** The engine-side error's name, e.g. "UnknownEnvironmentError". */
+    readonly engineErrorName: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The session or simulator was disposed, or the call was aborted, while a request was running. */
+export class SessionClosedError extends Error {
+  override name = "AbortError";
+}
+
+export interface SessionInvokeOptions extends InvokeOptions {
+  /** Overrides the computed hard deadline (ms of wall-clock time). */
+  hardStopMs?: number;
+}
+
+export interface SessionHooks {
+  /** A live connection: the current one, or a new worker if it was lost. */
+  connect(): EngineConnection;
+  /** Log events of each invocation, in order, as they become available. */
+  onLog?: (event: LogEvent, requestId: string) => void;
+}
+
+let nextEnvSerial = 1;
+
+export class EngineSession {
+  private connection: EngineConnection | undefined;
+  private envId: string | undefined;
+  /** An init has completed in the current environment (so a hang now is the handler's). */
+  private initialised = false;
+  private closed = false;
+  private readonly hardStop: Required<HardStopOptions>;
+
+  constructor(
+    readonly config: FunctionConfig,
+    private readonly hooks: SessionHooks,
+    private readonly environmentOptions: WireEnvironmentOptions = {},
+    hardStop: HardStopOptions = {},
+  ) {
+    this.hardStop = { ...DEFAULT_HARD_STOP, ...hardStop };
+  }
+
+  /** True while an environment exists in a live worker (the next invoke is warm). */
+  get warm(): boolean {
+    return this.envId !== undefined && this.initialised && (this.connection?.alive ?? false);
+  }
+
+  /** Run one invocation. Guest failures, timeouts and worker deaths all come back as results. */
+  async invoke(event: unknown, options: SessionInvokeOptions = {}): Promise<InvokeResult> {
+    this.assertOpen();
+    const { hardStopMs, ...invokeOptions } = options;
+    const requestId = invokeOptions.requestId ?? newRequestId();
+    const startTime = invokeOptions.startTime ?? Date.now();
+    const coldStart = !this.initialised;
+
+    const created = await this.ensureEnvironment();
+    if (!created.ok) return this.settleLost(created.lost, requestId, startTime, coldStart);
+
+    const deadlineMs =
+      hardStopMs ??
+      (this.config.timeoutSeconds ?? 3) * 1000 + (this.initialised ? 0 : this.hardStop.initAllowanceMs) + this.hardStop.marginMs;
+    let streamed = 0;
+    const outcome = await created.connection.request<"invoke">(
+      { type: "invoke", envId: created.envId, event, options: { ...invokeOptions, requestId, startTime } },
+      {
+        deadlineMs,
+        onLog: (log) => {
+          streamed++;
+          this.hooks.onLog?.(log, requestId);
+        },
+      },
+    );
+    if (outcome.ok) {
+      this.initialised = true;
+      for (const log of outcome.value.logs.slice(streamed)) this.hooks.onLog?.(log, requestId);
+      return outcome.value;
+    }
+    if ("error" in outcome) throw hostError(outcome.error);
+    return this.settleLost(outcome.lost, requestId, startTime, coldStart);
+  }
+
+  /** Run the init phase ahead of a request (provisioned concurrency). */
+  async init(): Promise<ReplyValues["init"]> {
+    this.assertOpen();
+    const created = await this.ensureEnvironment();
+    if (!created.ok) {
+      this.forget();
+      throw this.closed ? new SessionClosedError("Session closed during init") : new SandboxHostError(describeLost(created.lost), "WorkerLost");
+    }
+    const outcome = await created.connection.request<"init">(
+      { type: "init", envId: created.envId },
+      { deadlineMs: this.hardStop.initAllowanceMs + this.hardStop.marginMs },
+    );
+    if (outcome.ok) {
+      this.initialised = outcome.value.ok;
+      return outcome.value;
+    }
+    if ("error" in outcome) throw hostError(outcome.error);
+    this.forget();
+    if (outcome.lost.reason === "closed") throw new SessionClosedError("Session closed during init");
+    return { ok: false, initDurationMs: outcome.lost.elapsedMs, logs: [] };
+  }
+
+  /** Drop the environment (the next invoke is a cold start); the worker stays. */
+  async resetEnvironment(): Promise<void> {
+    const { connection, envId } = this;
+    this.forget();
+    if (connection?.alive && envId !== undefined) {
+      await connection.request<"dispose">({ type: "dispose", envId }, { deadlineMs: this.hardStop.marginMs });
+    }
+  }
+
+  /** Dispose the environment; the session cannot be used afterwards. */
+  async dispose(): Promise<void> {
+    if (this.closed) return;
+    await this.resetEnvironment();
+    this.closed = true;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new SessionClosedError("This session was disposed");
+  }
+
+  private forget(): void {
+    this.envId = undefined;
+    this.connection = undefined;
+    this.initialised = false;
+  }
+
+  private async ensureEnvironment(): Promise<
+    { ok: true; connection: EngineConnection; envId: string } | { ok: false; lost: WorkerLost }
+  > {
+    if (this.connection?.alive && this.envId !== undefined) {
+      return { ok: true, connection: this.connection, envId: this.envId };
+    }
+    this.forget();
+    const connection = this.hooks.connect();
+    const envId = `env-${nextEnvSerial++}`;
+    const outcome: RequestOutcome<ReplyValues["create"]> = await connection.request<"create">(
+      { type: "create", envId, config: this.config, options: this.environmentOptions },
+      { deadlineMs: this.hardStop.initAllowanceMs + this.hardStop.marginMs },
+    );
+    if (outcome.ok) {
+      this.connection = connection;
+      this.envId = envId;
+      return { ok: true, connection, envId };
+    }
+    if ("error" in outcome) throw hostError(outcome.error);
+    return { ok: false, lost: outcome.lost };
+  }
+
+  private settleLost(lost: WorkerLost, requestId: string, startTime: number, coldStart: boolean): InvokeResult {
+    this.forget();
+    if (lost.reason === "closed") throw new SessionClosedError(`Invocation ${requestId} was cancelled`);
+    const result = lostInvocationResult({ config: this.config, requestId, startTime, coldStart, lost });
+    for (const log of result.logs) this.hooks.onLog?.(log, requestId);
+    return result;
+  }
+}
+
+function hostError(error: WireError): SandboxHostError {
+  return new SandboxHostError(error.message, error.name);
+}
+
+function describeLost(lost: WorkerLost): string {
+  switch (lost.reason) {
+    case "deadline":
+      return `The worker was stopped after ${Math.round(lost.elapsedMs)} ms`;
+    case "crash":
+      return `The worker crashed: ${lost.message}`;
+    case "exit":
+      return `The worker exited with code ${lost.code}`;
+    case "closed":
+      return "The worker was closed";
+  }
+}
