@@ -1,0 +1,181 @@
+/**
+ * Speed of the sandbox (issue 3, "Speed"): cold start, warm invoke, invocations per second and
+ * memory per warm environment for the QuickJS runtime, beside the same handler run in-process with
+ * `node:vm` (the physical floor), and the Node pool's round trip through a worker.
+ *
+ * Run: `npm run bench -- sandbox` (or `node --expose-gc bench/run.js sandbox`).
+ * Prints a Markdown table; BENCHMARKS.md records the figures with the date and machine.
+ */
+import { availableParallelism, cpus } from "node:os";
+import vm from "node:vm";
+import { createNodePool } from "../sandbox/hosts/node/pool";
+import { newEnvironment } from "../sandbox/runtime/environment";
+import type { ExecutionEnvironment, FunctionConfig } from "../sandbox/runtime/types";
+import { fmt, gc, sample, summarize, throughput, type Summary } from "./stats";
+
+/** A small handler: a little module-level work at init, a trivial async handler. */
+const SOURCE = `
+const greeting = "hello";
+const table = Object.fromEntries(["a", "b", "c"].map((k, i) => [k, i]));
+exports.handler = async (event) => ({ statusCode: 200, body: greeting + (event.n ?? table.a) });
+`;
+const CONFIG: FunctionConfig = { files: { "index.js": SOURCE }, handler: "index.handler" };
+const EVENT = { n: 1 };
+
+const COLD_SAMPLES = Number(process.env.BENCH_COLD ?? 200);
+const WARM_SAMPLES = Number(process.env.BENCH_WARM ?? 5000);
+const MEMORY_ENVS = Number(process.env.BENCH_MEMORY_ENVS ?? 100);
+const THROUGHPUT_MS = 1000;
+
+// ---- node:vm baseline -------------------------------------------------------------------------
+
+type Handler = (event: unknown, context: unknown) => Promise<unknown>;
+
+function vmEnvironment(): Handler {
+  const sandbox = { exports: {} as { handler?: Handler } };
+  const context = vm.createContext(sandbox);
+  new vm.Script(SOURCE, { filename: "index.js" }).runInContext(context);
+  const handler = sandbox.exports.handler;
+  if (!handler) throw new Error("vm baseline: no handler");
+  return handler;
+}
+
+const vmContextObject = { functionName: "my-function", awsRequestId: "bench" };
+
+// ---- rows -------------------------------------------------------------------------------------
+
+interface Row {
+  metric: string;
+  unit: string;
+  lambdaLab: Summary | number;
+  vm?: Summary | number;
+  target?: string;
+}
+
+function cell(x: Summary | number | undefined, digits: number): string {
+  if (x === undefined) return "–";
+  if (typeof x === "number") return fmt(x, digits);
+  return `${fmt(x.median, digits)} / ${fmt(x.p95, digits)}`;
+}
+
+export async function run(): Promise<void> {
+  const rows: Row[] = [];
+
+  // Load the engine once (wasm compile) so the first cold start is not an outlier of loading.
+  const warmupEnv = await newEnvironment(CONFIG);
+  await warmupEnv.invoke(EVENT);
+  warmupEnv.dispose();
+
+  // Cold start: new environment + init of the small handler.
+  const cold = summarize(
+    await sample(COLD_SAMPLES, async () => {
+      const env = await newEnvironment(CONFIG);
+      await env.init();
+      env.dispose();
+    }, 20),
+  );
+  const vmCold = summarize(await sample(COLD_SAMPLES, () => vmEnvironment(), 20));
+  rows.push({ metric: "Cold start (new environment + init)", unit: "ms, p50 / p95", lambdaLab: cold, vm: vmCold, target: "p50 ≤ 5 ms" });
+
+  // Cold invoke: new environment + first invoke (init + handler), what a learner's first Run costs.
+  const coldInvoke = summarize(
+    await sample(COLD_SAMPLES, async () => {
+      const env = await newEnvironment(CONFIG);
+      await env.invoke(EVENT);
+      env.dispose();
+    }, 20),
+  );
+  rows.push({ metric: "Cold invoke (new environment + first invoke)", unit: "ms, p50 / p95", lambdaLab: coldInvoke });
+
+  // Warm invoke of the trivial handler, in one environment.
+  const env = await newEnvironment(CONFIG);
+  await env.invoke(EVENT);
+  const warm = summarize(await sample(WARM_SAMPLES, () => env.invoke(EVENT), 200));
+  const handler = vmEnvironment();
+  const vmWarm = summarize(await sample(WARM_SAMPLES, () => handler(EVENT, vmContextObject), 200));
+  rows.push({ metric: "Warm invoke (trivial handler)", unit: "ms, p50 / p95", lambdaLab: warm, vm: vmWarm, target: "p50 ≤ 0.3 ms; ≤ 20× vm" });
+
+  // Invocations per second in one environment.
+  const ips = await throughput(THROUGHPUT_MS, () => env.invoke(EVENT));
+  const vmIps = await throughput(THROUGHPUT_MS, () => handler(EVENT, vmContextObject));
+  rows.push({ metric: "Invocations per second (one environment)", unit: "invokes/s", lambdaLab: Math.round(ips), vm: Math.round(vmIps) });
+  env.dispose();
+
+  // Memory per warm environment: heap + external + array buffers (wasm memory) before and after
+  // MEMORY_ENVS warm environments, divided by their number.
+  const memory = () => {
+    gc();
+    const m = process.memoryUsage();
+    return { js: m.heapUsed + m.external, rss: m.rss };
+  };
+  const before = memory();
+  const envs: ExecutionEnvironment[] = [];
+  for (let i = 0; i < MEMORY_ENVS; i++) {
+    const e = await newEnvironment(CONFIG);
+    await e.invoke(EVENT);
+    envs.push(e);
+  }
+  const after = memory();
+  for (const e of envs) e.dispose();
+  const vmBefore = memory();
+  const handlers: Handler[] = [];
+  for (let i = 0; i < MEMORY_ENVS; i++) {
+    const h = vmEnvironment();
+    await h(EVENT, vmContextObject);
+    handlers.push(h);
+  }
+  const vmAfter = memory();
+  const mb = (bytes: number) => bytes / MEMORY_ENVS / 1024 / 1024;
+  rows.push({
+    metric: `Memory per warm environment (heap + external, ${MEMORY_ENVS} envs)`,
+    unit: "MB",
+    lambdaLab: mb(after.js - before.js),
+    vm: mb(vmAfter.js - vmBefore.js),
+  });
+  rows.push({
+    metric: `Memory per warm environment (RSS, ${MEMORY_ENVS} envs)`,
+    unit: "MB",
+    lambdaLab: mb(after.rss - before.rss),
+    vm: mb(vmAfter.rss - vmBefore.rss),
+  });
+  handlers.length = 0;
+
+  // The Node pool: a warm invoke through a worker (postMessage both ways + structured clone).
+  const pool = createNodePool({ size: 1 });
+  try {
+    await pool.warmUp();
+    const session = await pool.newSession(CONFIG);
+    await session.invoke(EVENT);
+    const pooled = summarize(await sample(Math.min(WARM_SAMPLES, 2000), () => session.invoke(EVENT), 200));
+    rows.push({ metric: "Warm invoke through the Node pool (worker round trip)", unit: "ms, p50 / p95", lambdaLab: pooled });
+    rows.push({
+      metric: "Pool overhead (pool warm p50 − in-process warm p50)",
+      unit: "ms",
+      lambdaLab: pooled.median - warm.median,
+    });
+    const pooledCold = summarize(
+      await sample(50, async () => {
+        const s = await pool.newSession(CONFIG);
+        await s.invoke(EVENT);
+        await s.dispose();
+      }, 5),
+    );
+    rows.push({ metric: "Cold invoke through the Node pool (session + first invoke)", unit: "ms, p50 / p95", lambdaLab: pooledCold });
+    await session.dispose();
+  } finally {
+    await pool.dispose();
+  }
+
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  console.log(`Node ${process.version}, ${availableParallelism()} cores (${cpu}), ${new Date().toISOString()}`);
+  console.log(`gc exposed: ${typeof (globalThis as { gc?: unknown }).gc === "function"}\n`);
+  console.log("| Metric | Unit | Lambda Lab (QuickJS) | node:vm (floor) | Ratio | Target |");
+  console.log("|---|---|---|---|---|---|");
+  for (const row of rows) {
+    const ll = typeof row.lambdaLab === "number" ? row.lambdaLab : row.lambdaLab.median;
+    const v = row.vm === undefined ? undefined : typeof row.vm === "number" ? row.vm : row.vm.median;
+    const ratio = v === undefined || v === 0 ? "–" : row.unit === "invokes/s" ? `${(v / ll).toFixed(1)}× slower` : `${(ll / v).toFixed(1)}×`;
+    const digits = row.unit === "MB" ? 2 : row.unit === "invokes/s" ? 0 : 3;
+    console.log(`| ${row.metric} | ${row.unit} | ${cell(row.lambdaLab, digits)} | ${cell(row.vm, digits)} | ${ratio} | ${row.target ?? ""} |`);
+  }
+}
