@@ -8,6 +8,8 @@
  * error payload's message starts with `RequestId: <id> Error:`.
  */
 import type { FunctionConfig, InvokeResult, LambdaErrorPayload, LogEvent } from "../runtime/types";
+import { formatEndLine, formatJsonPlatformLine, formatReportLine, formatStartLine } from "../runtime/logs";
+import { cpuSlowdown, round2 } from "../runtime/model";
 import type { WorkerLost } from "./connection";
 
 export interface LostInvocation {
@@ -33,7 +35,8 @@ export function lostInvocationResult(input: LostInvocation): InvokeResult {
   let payload: LambdaErrorPayload;
   let status: InvokeResult["status"];
   let durationMs: number;
-  let maxMemoryUsedMB = memorySizeMB;
+  // What the worker used before it was lost is unknown; Lambda reports Memory Size after a kill.
+  const maxMemoryUsedMB = memorySizeMB;
   if (lost.reason === "deadline") {
     status = "timeout";
     // The reported Duration of a timed-out invoke is capped at the timeout (LAMBDA.md §2).
@@ -44,9 +47,9 @@ export function lostInvocationResult(input: LostInvocation): InvokeResult {
     };
   } else {
     status = "error";
-    durationMs = Math.min(round2(lost.elapsedMs), timeoutS * 1000);
+    // Wall time scaled like the engine's own durations (CPU proportional to memory), capped at the timeout.
+    durationMs = Math.min(round2(lost.elapsedMs * cpuSlowdown(memorySizeMB)), timeoutS * 1000);
     if (lost.reason === "crash" && lost.outOfMemory) {
-      // Lambda reports Max Memory Used = Memory Size after an out-of-memory kill.
       payload = {
         errorType: "Runtime.OutOfMemory",
         errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: killed`,
@@ -61,7 +64,6 @@ export function lostInvocationResult(input: LostInvocation): InvokeResult {
         errorType: "Runtime.ExitError",
         errorMessage: `RequestId: ${requestId} Error: Runtime exited without providing a reason`,
       };
-      maxMemoryUsedMB = memorySizeMB;
     }
   }
   const billedDurationMs = Math.ceil(durationMs);
@@ -106,45 +108,44 @@ interface ReportFigures {
 function platformLines(config: FunctionConfig, r: ReportFigures): LogEvent[] {
   const version = config.version ?? "$LATEST";
   const end = r.startTime + r.durationMs;
+  const line = (time: number, message: string): LogEvent => ({ timestamp: time, kind: "platform", message });
+  const failure = r.status === "success" ? {} : { status: r.status, ...(r.errorType ? { errorType: r.errorType } : {}) };
   if ((config.logFormat ?? "Text") === "JSON") {
     const region = config.region ?? "us-east-1";
     const account = config.accountId ?? "123456789012";
     const functionArn = `arn:aws:lambda:${region}:${account}:function:${config.functionName ?? "my-function"}`;
-    const record = (time: number, type: string, body: Record<string, unknown>): LogEvent => ({
-      timestamp: time,
-      kind: "platform",
-      message: JSON.stringify({ time: new Date(time).toISOString(), type, record: body }),
-    });
     return [
-      record(r.startTime, "platform.start", { requestId: r.requestId, functionArn, version }),
-      record(end, "platform.report", {
-        requestId: r.requestId,
-        metrics: {
-          durationMs: r.durationMs,
-          billedDurationMs: r.billedDurationMs,
-          memorySizeMB: r.memorySizeMB,
-          maxMemoryUsedMB: r.maxMemoryUsedMB,
-        },
-        status: r.status,
-        ...(r.errorType ? { errorType: r.errorType } : {}),
-      }),
+      line(r.startTime, formatJsonPlatformLine(r.startTime, "platform.start", { requestId: r.requestId, functionArn, version })),
+      line(
+        end,
+        formatJsonPlatformLine(end, "platform.report", {
+          requestId: r.requestId,
+          metrics: {
+            durationMs: r.durationMs,
+            billedDurationMs: r.billedDurationMs,
+            memorySizeMB: r.memorySizeMB,
+            maxMemoryUsedMB: r.maxMemoryUsedMB,
+          },
+          ...failure,
+        }),
+      ),
     ];
   }
-  const suffix = r.status === "timeout" ? "Status: timeout" : `Status: error\tError Type: ${r.errorType ?? "Runtime.ExitError"}`;
-  const line = (time: number, message: string): LogEvent => ({ timestamp: time, kind: "platform", message });
   return [
-    line(r.startTime, `START RequestId: ${r.requestId} Version: ${version}`),
-    line(end, `END RequestId: ${r.requestId}`),
+    line(r.startTime, formatStartLine(r.requestId, version)),
+    line(end, formatEndLine(r.requestId)),
     line(
       end,
-      `REPORT RequestId: ${r.requestId}\tDuration: ${r.durationMs.toFixed(2)} ms\tBilled Duration: ${r.billedDurationMs} ms\t` +
-        `Memory Size: ${r.memorySizeMB} MB\tMax Memory Used: ${r.maxMemoryUsedMB} MB\t${suffix}`,
+      formatReportLine({
+        requestId: r.requestId,
+        durationMs: r.durationMs,
+        billedDurationMs: r.billedDurationMs,
+        memorySizeMB: r.memorySizeMB,
+        maxMemoryUsedMB: r.maxMemoryUsedMB,
+        ...failure,
+      }),
     ),
   ];
-}
-
-function round2(ms: number): number {
-  return Math.round(ms * 100) / 100;
 }
 
 /** A fresh request id (UUID v4), from Web Crypto, which both hosts have. */

@@ -1,0 +1,67 @@
+/**
+ * `lambda-lab invoke`: Lambda's `sam local invoke`, without Docker.
+ *
+ * The function runs in the Node host's worker pool (one worker), so the CLI gets the same hard
+ * limits as server grading: a handler stuck where the engine cannot interrupt it is stopped, and
+ * the CLI prints Lambda's timeout payload instead of hanging.
+ */
+import { createNodePool } from "../hosts/node/pool";
+import { SandboxHostError } from "../hosts/session";
+import type { FunctionConfig } from "../runtime/types";
+import type { InvokeArgs } from "./args";
+import { readEvent, type EventInputDeps } from "./event-input";
+import { loadFunctionDirectory } from "./files";
+import { EXIT, UsageError } from "./usage";
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+  readStdin(): Promise<string>;
+  /** Catalogue lookup by name (throws a UsageError for an unknown name). */
+  catalogueEvent(name: string): Promise<unknown>;
+}
+
+export async function runInvoke(args: InvokeArgs, io: CliIo): Promise<number> {
+  // Start the worker (and the engine's wasm) while the code and the event are read.
+  const pool = createNodePool({ size: 1 });
+  const warming = pool.warmUp().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  try {
+    const deps: EventInputDeps = { catalogue: io.catalogueEvent, readStdin: io.readStdin };
+    const [code, event] = await Promise.all([loadFunctionDirectory(args.file, io.cwd), readEvent(args.event, deps)]);
+    const warmError = await warming;
+    if (warmError) throw warmError;
+
+    const config: FunctionConfig = {
+      files: code.files,
+      handler: args.handler ?? code.defaultHandler,
+      memoryMB: args.memoryMB,
+      timeoutSeconds: args.timeoutSeconds,
+      environment: args.environment,
+      logFormat: args.logFormat,
+    };
+    const session = await pool.newSession(config, {
+      onLog: (log) => io.stderr.write(`${log.message}\n`),
+    });
+    let failed = false;
+    try {
+      for (let i = 0; i < args.times; i++) {
+        const result = await session.invoke(event);
+        io.stdout.write(`${JSON.stringify(result.payload ?? null)}\n`);
+        if (result.status !== "success" || result.functionError) failed = true;
+      }
+    } finally {
+      await session.dispose();
+    }
+    return failed ? EXIT.functionError : EXIT.ok;
+  } catch (error) {
+    // The engine refusing the configuration (e.g. environment variables over 4 KB) is a usage error.
+    if (error instanceof SandboxHostError) throw new UsageError(error.message, "invoke");
+    throw error;
+  } finally {
+    await pool.dispose();
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The `lambda-lab` command line: `invoke` (like `sam local invoke`) and `events` (like
+ * `sam local generate-event`). Started by `bin/lambda-lab.js`.
+ *
+ * Exit codes: 0 success; 1 the function returned an error; 2 usage error; 3 internal error.
+ */
+import { parseEventsArgs, parseInvokeArgs } from "./args";
+import { catalogueEvent, runEvents } from "./events";
+import { readStdin } from "./event-input";
+import { runInvoke, type CliIo } from "./invoke";
+import { EVENTS_HELP, EXIT, INVOKE_HELP, MAIN_HELP, UsageError } from "./usage";
+
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    readStdin: () => readStdin(process.stdin),
+    catalogueEvent,
+  };
+}
+
+/** Run the CLI with `argv` (without `node` and the script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+        io.stderr.write(MAIN_HELP);
+        return EXIT.usage;
+      case "-h":
+      case "--help":
+      case "help":
+        io.stdout.write(MAIN_HELP);
+        return EXIT.ok;
+      case "invoke": {
+        const args = parseInvokeArgs(rest);
+        if (args.help) {
+          io.stdout.write(INVOKE_HELP);
+          return EXIT.ok;
+        }
+        return await runInvoke(args, io);
+      }
+      case "events": {
+        const args = parseEventsArgs(rest);
+        if (args.help) {
+          io.stdout.write(EVENTS_HELP);
+          return EXIT.ok;
+        }
+        return await runEvents(args, io);
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}" (expected invoke or events)`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const helpFor = error.command === "" ? "" : ` ${error.command.split(" ")[0]}`;
+      io.stderr.write(`lambda-lab: ${error.message}\nRun \`lambda-lab${helpFor} --help\` for usage.\n`);
+      return EXIT.usage;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`lambda-lab: internal error: ${message}\n`);
+    return EXIT.internal;
+  }
+}
