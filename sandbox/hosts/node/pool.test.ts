@@ -1,0 +1,112 @@
+/**
+ * The Node host pool against the real runtime (QuickJS in `worker_threads` workers).
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import type { FunctionConfig } from "../../runtime/types";
+import { createNodePool } from "./pool";
+
+const pool = createNodePool({ size: 2, hardStop: { marginMs: 500, initAllowanceMs: 1_000 } });
+afterAll(() => pool.dispose());
+
+const counter: FunctionConfig = {
+  functionName: "counter",
+  files: {
+    "index.js": `
+let count = 0;
+console.log("init");
+exports.handler = async (event, context) => {
+  count++;
+  console.log("invoked", event.n);
+  return { count, n: event.n, memory: context.memoryLimitInMB };
+};`,
+  },
+};
+
+describe("node pool (real runtime)", () => {
+  it("runs a submission's events in one fresh environment: the first cold, the rest warm", async () => {
+    const results = await pool.run(counter, [{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(results.map((r) => r.status)).toEqual(["success", "success", "success"]);
+    expect(results.map((r) => r.payload)).toEqual([
+      { count: 1, n: 1, memory: "128" },
+      { count: 2, n: 2, memory: "128" },
+      { count: 3, n: 3, memory: "128" },
+    ]);
+    expect(results.map((r) => r.coldStart)).toEqual([true, false, false]);
+    expect(results[0]?.initDurationMs).toBeGreaterThan(0);
+    expect(results[1]?.initDurationMs).toBeUndefined();
+  });
+
+  it("gives each run its own environment (module state does not leak between submissions)", async () => {
+    const [a] = await pool.run(counter, [{ n: 1 }]);
+    const [b] = await pool.run(counter, [{ n: 1 }]);
+    expect((a?.payload as { count: number }).count).toBe(1);
+    expect((b?.payload as { count: number }).count).toBe(1);
+  });
+
+  it("streams every log event of a session, START … REPORT, in order", async () => {
+    const seen: string[] = [];
+    const session = await pool.newSession(counter, { onLog: (event) => seen.push(event.message) });
+    const result = await session.invoke({ n: 7 });
+    await session.dispose();
+    expect(seen).toEqual(result.logs.map((l) => l.message));
+    expect(seen.some((m) => m.startsWith("START RequestId: "))).toBe(true);
+    expect(seen.at(-1)).toMatch(/^REPORT RequestId: /);
+  });
+
+  it("returns guest errors as results with Lambda's payload", async () => {
+    const [result] = await pool.run({ files: { "index.js": `exports.handler = async () => { throw new RangeError("nope"); };` } }, [{}]);
+    expect(result?.status).toBe("error");
+    expect(result?.functionError).toBe("Unhandled");
+    expect(result?.payload).toMatchObject({ errorType: "RangeError", errorMessage: "nope" });
+  });
+
+  it("kills a worker stuck in a native call past the hard stop, answers Sandbox.Timedout, and keeps working", async () => {
+    const stuck: FunctionConfig = {
+      timeoutSeconds: 1,
+      files: {
+        // One native call QuickJS's interrupt handler cannot stop (it checks between bytecodes):
+        // ~4 billion property lookups on a sparse array, about two minutes of work.
+        "index.js": `exports.handler = async () => Array(2 ** 32 - 1).indexOf(1);`,
+      },
+    };
+    const before = pool.stats();
+    const started = performance.now();
+    const session = await pool.newSession(stuck);
+    const result = await session.invoke({});
+    const elapsed = performance.now() - started;
+    expect(result.status).toBe("timeout");
+    expect(result.payload).toEqual({
+      errorType: "Sandbox.Timedout",
+      errorMessage: `RequestId: ${result.requestId} Error: Task timed out after 1.00 seconds`,
+    });
+    expect(result.environmentReset).toBe(true);
+    expect(result.logs.map((l) => l.message.split(" ")[0])).toEqual(["START", "END", "REPORT"]);
+    expect(result.logs.at(-1)?.message).toMatch(/\tDuration: 1000\.00 ms\t.*\tStatus: timeout$/);
+    // 1 s timeout + 1 s init allowance (cold) + 0.5 s margin, not two minutes.
+    expect(elapsed).toBeLessThan(8_000);
+    expect(pool.stats().workersLost).toBe(before.workersLost + 1);
+
+    // The same session goes on, on a new worker, in a new environment (a cold start).
+    const again = await session.invoke({});
+    expect(again.status).toBe("timeout");
+    await session.dispose();
+
+    // And the pool serves other submissions normally.
+    const [ok] = await pool.run(counter, [{ n: 9 }]);
+    expect(ok?.status).toBe("success");
+    expect(ok?.payload).toMatchObject({ n: 9 });
+  }, 30_000);
+
+  it("lets the engine itself stop an ordinary infinite loop at the function timeout (no worker lost)", async () => {
+    const before = pool.stats();
+    const [result] = await pool.run({ timeoutSeconds: 1, files: { "index.js": `exports.handler = async () => { for (;;) {} };` } }, [{}]);
+    expect(result?.status).toBe("timeout");
+    expect(result?.payload).toMatchObject({ errorType: "Sandbox.Timedout" });
+    expect(pool.stats().workersLost).toBe(before.workersLost);
+  });
+
+  it("runs sessions on several workers at once", async () => {
+    const results = await Promise.all([1, 2, 3, 4].map((n) => pool.run(counter, [{ n }])));
+    expect(results.map((r) => (r[0]?.payload as { n: number }).n)).toEqual([1, 2, 3, 4]);
+  });
+});
