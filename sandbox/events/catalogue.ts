@@ -487,10 +487,19 @@ export function buildManifest(): EventManifest {
     region: REGION,
     time: DEFAULT_TIME,
     services: SERVICES.map((s) => ({ ...s })),
-    events: CATALOGUE.map(({ build: _build, ...entry }) => {
-      const [service] = entry.id.split("/");
-      return { ...entry, service: service as string, file: `${entry.id}.json` };
-    }),
+    events: CATALOGUE.map((e) => ({
+      id: e.id,
+      service: e.id.split("/")[0] as string,
+      title: e.title,
+      description: e.description,
+      file: `${e.id}.json`,
+      type: e.type,
+      typeFrom: e.typeFrom,
+      builder: e.builder,
+      docs: e.docs,
+      ...(e.sam !== undefined && { sam: e.sam }),
+      ...(e.notes !== undefined && { notes: e.notes }),
+    })),
   };
 }
 
