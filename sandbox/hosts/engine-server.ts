@@ -19,6 +19,8 @@ import type {
 /** What `serveEngine` needs from the runtime module. */
 export interface RuntimeModule {
   newEnvironment(config: FunctionConfig, options?: EnvironmentOptions): Promise<ExecutionEnvironment>;
+  /** Compile and instantiate the engine's wasm ahead of the first environment. */
+  loadEngine?: () => Promise<unknown>;
 }
 
 export interface EngineEndpoint {
@@ -26,7 +28,10 @@ export interface EngineEndpoint {
   listen(handler: (message: HostToEngine) => void): void;
 }
 
-const loadDefaultRuntime = (): Promise<RuntimeModule> => import("../runtime/environment");
+const loadDefaultRuntime = async (): Promise<RuntimeModule> => {
+  const [environment, engine] = await Promise.all([import("../runtime/environment"), import("../runtime/engine")]);
+  return { newEnvironment: environment.newEnvironment, loadEngine: engine.loadEngine };
+};
 
 /**
  * Serve the engine on `endpoint` until the worker is terminated.
@@ -73,9 +78,7 @@ export function serveEngine(
     switch (request.type) {
       case "preload": {
         const mod = await getRuntime();
-        // Warm the engine itself (wasm compile + instantiate) if the runtime offers a way.
-        const warm = (mod as { preloadEngine?: () => Promise<unknown> }).preloadEngine;
-        if (typeof warm === "function") await warm();
+        await mod.loadEngine?.();
         return null;
       }
       case "create": {
