@@ -161,9 +161,9 @@ describe("lambda-lab invoke usage errors (exit 2)", () => {
   it("rejects a missing file", () => usage(["invoke", join(work, "nope.js")], /nope\.js: no such file/));
   it("rejects memory out of range", () => usage(["invoke", join(echo, "index.mjs"), "--memory", "64"], /--memory must be between 128 and 10240, got 64/));
   it("rejects a bad JSON event with its position", () =>
-    usage(["invoke", join(echo, "index.mjs"), "--event", "-"], /stdin: invalid JSON event at line 1, column 8 \(position 7\)/, '{"a": 1,}'));
+    usage(["invoke", join(echo, "index.mjs"), "--event", "-"], /stdin: invalid JSON event at line 1, column 9 \(position 8\): unexpected .}., expected a property name in double quotes/, '{"a": 1,}'));
   it("rejects an unknown catalogue event with suggestions", () =>
-    usage(["invoke", join(echo, "index.mjs"), "--event", "s3/putt"], /Unknown sample event "s3\/putt"\. Did you mean: s3\/put/));
+    usage(["invoke", join(echo, "index.mjs"), "--event", "s3/putt"], /Unknown sample event "s3\/putt"\. Did you mean: .*s3\/put\b/));
 });
 
 describe("lambda-lab events", () => {

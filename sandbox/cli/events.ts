@@ -3,9 +3,15 @@
  * event catalogue (`content/events`), like `sam local generate-event`.
  */
 import { fileURLToPath } from "node:url";
-import { EventCatalogueError, getEvent, listEvents, type LoadedCatalogue } from "../events/manifest";
+import {
+  applyAssignment,
+  EventCatalogueError,
+  getEvent,
+  InvalidEventPathError,
+  listEvents,
+  type LoadedCatalogue,
+} from "../events";
 import { loadCatalogue } from "../events/node";
-import { applyAssignment, InvalidEventPathError } from "../events/path";
 import type { EventsArgs } from "./args";
 import type { CliIo } from "./invoke";
 import { EXIT, UsageError } from "./usage";
