@@ -3,14 +3,14 @@
  * - the embedded PGlite (default; data in a local folder, or in memory for tests);
  * - a PostgreSQL server (or any Postgres-compatible service) over the network.
  */
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 
 export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string | null /* null: in memory */ }
   | { kind: "postgres"; url: string; display: string };
 
 /** The embedded database's folder when DATABASE_URL is unset. */
-export const DEFAULT_PGLITE_DIR = resolve(".data", "pglite");
+export const DEFAULT_PGLITE_DIR = join(process.cwd(), ".data", "pglite");
 
 export class DatabaseUrlError extends Error {
   override name = "DatabaseUrlError";

@@ -1,0 +1,43 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
+
+export const SECTIONS = [
+  { href: "/learn", label: "Learn", soon: true },
+  { href: "/practice", label: "Practice", soon: true },
+  { href: "/playground", label: "Playground", soon: true },
+  { href: "/classes", label: "Classes", soon: false },
+] as const;
+
+/** The main navigation; on narrow screens a button shows and hides it. */
+export function NavLinks() {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [pathname]);
+  return (
+    <>
+      <button
+        type="button"
+        className="icon-button nav-toggle"
+        aria-expanded={open}
+        aria-controls="main-nav"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span aria-hidden="true">☰</span> Menu
+      </button>
+      <nav id="main-nav" className="main-nav" aria-label="Main" data-open={open}>
+        {SECTIONS.map((s) => {
+          const active = pathname === s.href || pathname.startsWith(`${s.href}/`);
+          return (
+            <Link key={s.href} href={s.href} aria-current={active ? "page" : undefined}>
+              {s.label}
+              {s.soon && <span className="soon">soon</span>}
+            </Link>
+          );
+        })}
+      </nav>
+    </>
+  );
+}
