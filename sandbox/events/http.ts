@@ -507,7 +507,8 @@ export interface HttpApiAuthorizerInput extends ApiGatewayV2Input {
  * Follows https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html
  */
 export function httpApiAuthorizer(input: HttpApiAuthorizerInput = {}): APIGatewayRequestAuthorizerEventV2 {
-  const headers = { authorization: "Bearer allow", ...input.headers };
+  const given = input.headers ?? {};
+  const headers = Object.keys(given).some((n) => n.toLowerCase() === "authorization") ? given : { authorization: "Bearer allow", ...given };
   const request = apiGatewayV2({ ...input, headers });
   const w = world(input);
   const sources = input.identitySource ?? ["$request.header.Authorization"];
