@@ -133,6 +133,21 @@ export function hexFromSeed(seed: string, length: number): string {
   return out.slice(0, length);
 }
 
+/** `length` bytes derived from `seed`. */
+export function bytesFromSeed(seed: string, length: number): Uint8Array {
+  const hex = hexFromSeed(seed, length * 2);
+  return Uint8Array.from({ length }, (_, i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16));
+}
+
+/**
+ * Canonical base64 of `length` bytes derived from `seed` — for opaque AWS values that are base64
+ * (`x-amz-id-2`, SNS signatures, API Gateway's extended request ids), so they really decode.
+ */
+export function base64FromSeed(seed: string, length: number, urlSafe = false): string {
+  const b64 = bytesToBase64(bytesFromSeed(seed, length));
+  return urlSafe ? b64.replace(/\+/g, "-").replace(/\//g, "_") : b64;
+}
+
 /** `length` characters from `alphabet` derived from `seed`. Used for AWS-style opaque ids. */
 export function charsFromSeed(seed: string, length: number, alphabet: string): string {
   const hex = hexFromSeed(seed, length * 2);

@@ -15,7 +15,7 @@ import type {
   LambdaFunctionURLEvent,
 } from "aws-lambda";
 import { type CommonOptions, arn, clfTime, world } from "./defaults";
-import { bytesToBase64, charsFromSeed, hexFromSeed, toBase64, uuidFromSeed } from "./encoding";
+import { base64FromSeed, bytesToBase64, charsFromSeed, hexFromSeed, toBase64, uuidFromSeed } from "./encoding";
 
 /** Header values; an array is a header sent several times. */
 export type HeaderInput = Record<string, string | readonly string[]>;
@@ -45,7 +45,6 @@ export interface HttpRequestInput extends CommonOptions {
 }
 
 const ALPHANUM_LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";
-const ALPHANUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 interface NormalisedRequest {
   method: string;
@@ -228,7 +227,7 @@ export function apiGatewayV1(input: ApiGatewayV1Input = {}): APIGatewayProxyEven
       authorizer: input.authorizer ?? null,
       domainName: host,
       domainPrefix: apiId,
-      extendedRequestId: `${charsFromSeed(`${seed}:ext`, 15, ALPHANUM)}=`,
+      extendedRequestId: base64FromSeed(`${seed}:ext`, 11),
       httpMethod: r.method,
       identity: {
         accessKey: null,
@@ -346,7 +345,7 @@ export function apiGatewayV2(input: ApiGatewayV2Input = {}): APIGatewayProxyEven
       domainName: host,
       domainPrefix: apiId,
       http: { method: r.method, path: r.path, protocol: "HTTP/1.1", sourceIp: r.sourceIp, userAgent: r.userAgent },
-      requestId: input.requestId ?? `${charsFromSeed(`${seed}:request`, 15, ALPHANUM)}=`,
+      requestId: input.requestId ?? base64FromSeed(`${seed}:request`, 11),
       routeKey,
       stage,
       time: clfTime(w.ms),
@@ -590,7 +589,7 @@ export function cloudFrontRequest(input: CloudFrontRequestInput = {}): CloudFron
             distributionDomainName: domain,
             distributionId: input.distributionId ?? "EDFDVBD6EXAMPLE",
             eventType,
-            requestId: `${charsFromSeed(`${seed}:request`, 54, `${ALPHANUM}-_`)}==`,
+            requestId: base64FromSeed(`${seed}:request`, 40, true),
           },
           request: {
             clientIp: input.clientIp ?? "203.0.113.178",

@@ -15,10 +15,9 @@ import type {
   SQSRecord,
 } from "aws-lambda";
 import { type CommonOptions, arn, isoMs, isoSeconds, world } from "./defaults";
-import { base64ToBytes, bytesToBase64, charsFromSeed, hexFromSeed, md5Hex, toBase64, utf8, uuidFromSeed } from "./encoding";
+import { base64FromSeed, base64ToBytes, bytesFromSeed, bytesToBase64, charsFromSeed, hexFromSeed, md5Hex, toBase64, utf8, uuidFromSeed } from "./encoding";
 import type { ActiveMQEvent, ActiveMQMessage, RabbitMQEvent, RabbitMQMessage, S3ObjectRemovedEvent } from "./types";
 
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
 /** A message body: strings as is, anything else as JSON. */
@@ -67,7 +66,7 @@ function s3RecordBase(input: S3ObjectInput, eventName: string) {
       requestParameters: { sourceIPAddress: "203.0.113.10" },
       responseElements: {
         "x-amz-request-id": hexFromSeed(`${seed}:request`, 16).toUpperCase(),
-        "x-amz-id-2": `${charsFromSeed(`${seed}:id2`, 75, BASE64)}=`,
+        "x-amz-id-2": base64FromSeed(`${seed}:id2`, 56),
       },
     },
     s3: {
@@ -220,7 +219,8 @@ export function sqsBatch(messages: ReadonlyArray<MessageBody | SqsMessageInput> 
       const hasAttributes = Object.keys(messageAttributes).length > 0;
       return {
         messageId: msg.messageId ?? uuidFromSeed(`${seed}:message`),
-        receiptHandle: `AQEB${charsFromSeed(`${seed}:receipt`, 168, BASE64)}`,
+        // Receipt handles are opaque base64 starting "AQEB" (bytes 01 01 01).
+        receiptHandle: bytesToBase64(Uint8Array.of(1, 1, 1, ...bytesFromSeed(`${seed}:receipt`, 126))),
         body,
         attributes: {
           ApproximateReceiveCount: "1",
@@ -285,7 +285,7 @@ export function snsNotification(input: SnsInput = {}): SNSEvent {
         Sns: {
           SignatureVersion: "1",
           Timestamp: isoMs(w.ms),
-          Signature: `${charsFromSeed(`${seed}:signature`, 342, BASE64)}==`,
+          Signature: base64FromSeed(`${seed}:signature`, 256), // an RSA-2048 signature is 256 bytes
           SigningCertUrl: `https://sns.${w.region}.amazonaws.com/SimpleNotificationService-${hexFromSeed("sns-cert", 32)}.pem`,
           MessageId: input.messageId ?? uuidFromSeed(`${seed}:message`),
           Message: message,
