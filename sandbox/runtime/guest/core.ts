@@ -1,0 +1,636 @@
+/**
+ * The guest side of the runtime: the part of Lambda's Node.js runtime (RIC) that lives inside the
+ * sandbox — console, module loader, timers, the context object and the completion rules.
+ *
+ * It is one source string, evaluated once per QuickJS context as a function of two arguments:
+ * `H`, the allow-listed host functions (never stored on `globalThis`), and `C`, the configuration.
+ * Intrinsics are captured before any user code runs, so a handler that replaces `JSON.stringify`,
+ * `Array.prototype.push` or `Promise.prototype.then` does not change what the runtime reports.
+ * Larger Node modules (util.inspect, Buffer, events, fs …) live in `modules.ts` and are compiled
+ * lazily on first use, to keep a cold start small.
+ *
+ * No backticks in this source (it sits inside String.raw).
+ */
+export const CORE_SOURCE = String.raw`(function (H, C) {
+'use strict';
+var G = globalThis;
+var O = Object, RA = Reflect.apply, defineProperty = O.defineProperty, keys = O.keys, getProto = O.getPrototypeOf;
+var hasOwn = O.prototype.hasOwnProperty, objToString = O.prototype.toString;
+var JSONstringify = JSON.stringify, JSONparse = JSON.parse, isArray = Array.isArray;
+var Str = String, ErrorC = Error, SyntaxErrorC = SyntaxError, TypeErrorC = TypeError, RangeErrorC = RangeError;
+var PromiseC = Promise, promiseThen = Promise.prototype.then, promiseResolve = Promise.resolve;
+var MapC = Map, mapGet = Map.prototype.get, mapSet = Map.prototype.set, mapDelete = Map.prototype.delete, mapHas = Map.prototype.has;
+var mapForEach = Map.prototype.forEach, mapSizeGet = O.getOwnPropertyDescriptor(Map.prototype, 'size').get;
+var strSplit = String.prototype.split, strSlice = String.prototype.slice, strIndexOf = String.prototype.indexOf, strReplace = String.prototype.replace;
+var strCharCodeAt = String.prototype.charCodeAt, strLastIndexOf = String.prototype.lastIndexOf, strTrim = String.prototype.trim;
+var arrJoin = Array.prototype.join, arrSlice = Array.prototype.slice, arrShift = Array.prototype.shift;
+var funcToString = Function.prototype.toString, MathFloor = Math.floor, MathMax = Math.max, NumberC = Number, DateC = Date;
+var dateToISO = Date.prototype.toISOString;
+function call(fn, self, a, b, c) { return RA(fn, self, arguments.length > 2 ? arrSlice.call(arguments, 2) : []); }
+function push(arr, v) { defineProperty(arr, arr.length, { value: v, writable: true, enumerable: true, configurable: true }); }
+function split(s, sep) { return RA(strSplit, s, [sep]); }
+function startsWith(s, p) { return RA(strSlice, s, [0, p.length]) === p; }
+var LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
+var minLevel = C.minLevel, jsonLogs = C.logFormat === 'JSON';
+
+// ---- lazy libraries (modules.ts) --------------------------------------------------------------
+var libs = O.create(null);
+function lib(name) {
+  var m = libs[name];
+  if (m) return m.exports;
+  m = { exports: {} };
+  libs[name] = m;
+  var fn = H.lib(name);
+  RA(fn, m.exports, [m.exports, requireBuiltin, m, INTERNAL]);
+  return m.exports;
+}
+
+// ---- errors in the runtime's shapes (RIC Errors.js) -------------------------------------------
+function isNativeError(e) {
+  try { return e instanceof ErrorC || objToString.call(e) === '[object Error]'; } catch (x) { return false; }
+}
+function isErrorLike(e) {
+  return !!(e && e.name && e.message && e.stack && typeof e.name === 'string' && typeof e.message === 'string' && typeof e.stack === 'string');
+}
+// QuickJS stacks list frames only; Node's start with "Name: message".
+function nodeStack(e) {
+  var stack = e.stack, head = Str(e.name) + ': ' + Str(e.message);
+  if (typeof stack !== 'string') return head;
+  if (startsWith(stack, head) || !startsWith(RA(strTrim, stack, []), 'at ')) return stack;
+  var frames = stack;
+  while (frames.length && frames[frames.length - 1] === '\n') frames = RA(strSlice, frames, [0, -1]);
+  return frames ? head + '\n' + frames : head;
+}
+function toRapidResponse(e) {
+  try {
+    if (isNativeError(e) || isErrorLike(e)) {
+      return { errorType: e.name, errorMessage: e.message, trace: split(nodeStack(e), '\n') };
+    }
+    return { errorType: typeof e, errorMessage: e.toString(), trace: [] };
+  } catch (x) {
+    return { errorType: 'handled', errorMessage: 'callback called with Error argument, but there was a problem while retrieving one or more of its message, name, and stack' };
+  }
+}
+function withEnumerableProperties(k, v) {
+  if (v instanceof ErrorC) {
+    var ret = { errorType: v.name, errorMessage: v.message, code: v.code };
+    var ks = keys(v);
+    for (var i = 0; i < ks.length; i++) ret[ks[i]] = v[ks[i]];
+    if (typeof v.stack === 'string') ret.stack = split(nodeStack(v), '\n');
+    return ret;
+  }
+  return v;
+}
+function toFormatted(e) {
+  try { return '\t' + JSONstringify(e, withEnumerableProperties); }
+  catch (x) { return '\t' + JSONstringify(toRapidResponse(e)); }
+}
+function runtimeError(name, message, stackFrames) {
+  var e = new ErrorC(message);
+  defineProperty(e, 'name', { value: name, writable: true, configurable: true, enumerable: false });
+  if (stackFrames !== undefined) e.stack = stackFrames;
+  return e;
+}
+var RUNTIME_FRAMES = '    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)\n';
+
+// ---- console (RIC LogPatch.js) ----------------------------------------------------------------
+function formatArgs(args) {
+  if (args.length === 1 && typeof args[0] === 'string') return args[0];
+  return lib('inspect').format(args);
+}
+function jsonBody(args) {
+  // DG monitoring-cloudwatchlogs-advanced: one argument → the value; several → util.format text with
+  // the first Error's fields copied to the top level.
+  var I = lib('inspect');
+  if (args.length === 1) {
+    var v = args[0];
+    if (isNativeError(v)) return '"message":' + JSONstringify({ errorType: v.name, errorMessage: v.message, stackTrace: split(nodeStack(v), '\n') });
+    try { var j = JSONstringify(v, I.jsonReplacer); if (j !== undefined) return '"message":' + j; } catch (x) { }
+    return '"message":' + JSONstringify(I.format([v]));
+  }
+  var body = '"message":' + JSONstringify(I.format(args));
+  for (var i = 0; i < args.length; i++) {
+    if (isNativeError(args[i])) {
+      var e = args[i];
+      body += ',"errorType":' + JSONstringify(Str(e.name)) + ',"errorMessage":' + JSONstringify(Str(e.message)) + ',"stackTrace":' + JSONstringify(split(nodeStack(e), '\n'));
+      break;
+    }
+  }
+  return body;
+}
+function emit(level, args) {
+  if (level < minLevel) return;
+  if (jsonLogs) H.log(level, '', jsonBody(args));
+  else H.log(level, formatArgs(args));
+}
+function logError(msg, err) {
+  if (jsonLogs) {
+    var body = '"message":' + JSONstringify(msg);
+    if (isNativeError(err) || isErrorLike(err)) {
+      try { body += ',"errorType":' + JSONstringify(Str(err.name)) + ',"errorMessage":' + JSONstringify(Str(err.message)) + ',"stackTrace":' + JSONstringify(split(nodeStack(err), '\n')); } catch (x) { }
+    } else {
+      try { body += ',"errorType":' + JSONstringify(typeof err) + ',"errorMessage":' + JSONstringify(Str(err)); } catch (x) { }
+    }
+    if (4 >= minLevel) H.log(4, '', body);
+  } else if (4 >= minLevel) H.log(4, msg + ' ' + toFormatted(err));
+}
+var groupIndent = '', counts = O.create(null), timersLabel = O.create(null);
+function levelFn(level) {
+  return function () {
+    var args = arrSlice.call(arguments);
+    if (groupIndent && args.length && typeof args[0] === 'string') args[0] = groupIndent + args[0];
+    emit(level, args);
+  };
+}
+var consoleObj = {
+  log: levelFn(2), info: levelFn(2), warn: levelFn(3), error: levelFn(4), debug: levelFn(1), trace: levelFn(0), fatal: levelFn(5),
+  dir: function (o, opts) { emit(2, [lib('inspect').inspect(o, opts)]); },
+  table: function () { emit(2, arrSlice.call(arguments)); },
+  assert: function (cond) { if (!cond) { var a = arrSlice.call(arguments, 1); a[0] = 'Assertion failed' + (a.length ? ': ' + Str(a[0]) : ''); emit(4, a.length ? a : ['Assertion failed']); } },
+  count: function (l) { l = l === undefined ? 'default' : Str(l); counts[l] = (counts[l] || 0) + 1; emit(2, [l + ': ' + counts[l]]); },
+  countReset: function (l) { counts[l === undefined ? 'default' : Str(l)] = 0; },
+  time: function (l) { timersLabel[l === undefined ? 'default' : Str(l)] = H.mono(); },
+  timeEnd: function (l) { l = l === undefined ? 'default' : Str(l); var s = timersLabel[l]; if (s === undefined) return; delete timersLabel[l]; emit(2, [l + ': ' + (H.mono() - s).toFixed(3) + 'ms']); },
+  timeLog: function (l) { l = l === undefined ? 'default' : Str(l); var s = timersLabel[l]; if (s === undefined) return; emit(2, [l + ': ' + (H.mono() - s).toFixed(3) + 'ms']); },
+  group: function () { if (arguments.length) emit(2, arrSlice.call(arguments)); groupIndent += '  '; },
+  groupCollapsed: function () { if (arguments.length) emit(2, arrSlice.call(arguments)); groupIndent += '  '; },
+  groupEnd: function () { groupIndent = RA(strSlice, groupIndent, [2]); }
+};
+
+// ---- virtual clock: Date, performance ---------------------------------------------------------
+var RealDate = DateC;
+function VDate(a, b, c, d, e, f, g) {
+  if (!new.target) return new RealDate(H.now()).toString();
+  var n = arguments.length;
+  var dt = n === 0 ? new RealDate(H.now()) : n === 1 ? new RealDate(a) : new RealDate(a, b, n > 2 ? c : 1, n > 3 ? d : 0, n > 4 ? e : 0, n > 5 ? f : 0, n > 6 ? g : 0);
+  O.setPrototypeOf(dt, new.target.prototype);
+  return dt;
+}
+VDate.prototype = RealDate.prototype;
+defineProperty(RealDate.prototype, 'constructor', { value: VDate, writable: true, configurable: true, enumerable: false });
+VDate.now = function now() { return MathFloor(H.now()); };
+VDate.parse = RealDate.parse;
+VDate.UTC = RealDate.UTC;
+defineProperty(G, 'Date', { value: VDate, writable: true, configurable: true, enumerable: false });
+var performanceObj = {
+  now: function () { return H.mono(); },
+  timeOrigin: H.now() - H.mono(),
+  mark: function () { }, measure: function () { },
+  toJSON: function () { return { timeOrigin: this.timeOrigin }; }
+};
+
+// ---- timers (Node semantics on the simulator's clock) -----------------------------------------
+var timers = new MapC(), nextTimerId = 1, timerSeq = 0, immediates = [], immediateHead = 0;
+var TIMEOUT_MAX = 2147483647;
+function Timeout(id, cb, args, ms, repeat) {
+  this._id = id; this._cb = cb; this._args = args; this._ms = ms; this._repeat = repeat; this._ref = true; this._due = 0; this._seq = 0; this._destroyed = false;
+}
+Timeout.prototype.ref = function () { this._ref = true; return this; };
+Timeout.prototype.unref = function () { this._ref = false; return this; };
+Timeout.prototype.hasRef = function () { return this._ref; };
+Timeout.prototype.refresh = function () { if (!this._destroyed) schedule(this); return this; };
+Timeout.prototype.close = function () { clearTimer(this); return this; };
+Timeout.prototype[Symbol.toPrimitive] = function () { return this._id; };
+function schedule(t) { t._due = H.mono() + t._ms; t._seq = ++timerSeq; RA(mapSet, timers, [t._id, t]); }
+function delayOf(ms) { ms = NumberC(ms); return ms >= 1 && ms <= TIMEOUT_MAX ? ms : 1; }
+function checkCallback(cb) {
+  if (typeof cb !== 'function') {
+    var e = new TypeErrorC('The "callback" argument must be of type function. Received ' + (cb === undefined ? 'undefined' : typeof cb));
+    e.code = 'ERR_INVALID_ARG_TYPE';
+    throw e;
+  }
+}
+function setTimeoutImpl(cb, ms) {
+  checkCallback(cb);
+  var t = new Timeout(nextTimerId++, cb, arrSlice.call(arguments, 2), delayOf(ms), false);
+  schedule(t);
+  return t;
+}
+function setIntervalImpl(cb, ms) {
+  checkCallback(cb);
+  var t = new Timeout(nextTimerId++, cb, arrSlice.call(arguments, 2), delayOf(ms), true);
+  schedule(t);
+  return t;
+}
+function clearTimer(t) {
+  if (t === null || t === undefined) return;
+  var id = typeof t === 'object' ? t._id : NumberC(t);
+  var x = RA(mapGet, timers, [id]);
+  if (x) { x._destroyed = true; RA(mapDelete, timers, [id]); }
+}
+function Immediate(cb, args) { this._cb = cb; this._args = args; this._ref = true; this._cleared = false; }
+Immediate.prototype.ref = function () { this._ref = true; return this; };
+Immediate.prototype.unref = function () { this._ref = false; return this; };
+Immediate.prototype.hasRef = function () { return this._ref; };
+function setImmediateImpl(cb) {
+  checkCallback(cb);
+  var im = new Immediate(cb, arrSlice.call(arguments, 1));
+  push(immediates, im);
+  return im;
+}
+function clearImmediateImpl(im) { if (im instanceof Immediate) im._cleared = true; }
+function pendingImmediate() {
+  while (immediateHead < immediates.length && immediates[immediateHead]._cleared) immediateHead++;
+  if (immediateHead >= immediates.length) { immediates = []; immediateHead = 0; return null; }
+  return immediates[immediateHead];
+}
+// Earliest due time among timers that keep the loop alive; -1 when the loop is empty.
+function nextDue() {
+  var im = pendingImmediate();
+  var best = -1;
+  RA(mapForEach, timers, [function (t) { if (t._ref && (best < 0 || t._due < best)) best = t._due; }]);
+  if (im) return best >= 0 && best < H.mono() ? best : H.mono();
+  return best;
+}
+function runNext(now) {
+  var pick = null;
+  RA(mapForEach, timers, [function (t) {
+    if (t._due <= now && (pick === null || t._due < pick._due || (t._due === pick._due && t._seq < pick._seq))) pick = t;
+  }]);
+  if (pick !== null) {
+    if (pick._repeat) { pick._due = now + pick._ms; pick._seq = ++timerSeq; }
+    else { pick._destroyed = true; RA(mapDelete, timers, [pick._id]); }
+    guarded(pick._cb, pick, pick._args);
+    return true;
+  }
+  var im = pendingImmediate();
+  if (im) {
+    immediateHead++;
+    im._cleared = true;
+    guarded(im._cb, im, im._args);
+    return true;
+  }
+  return false;
+}
+function guarded(fn, self, args) {
+  try { RA(fn, self, args); } catch (e) { uncaught(e); }
+}
+function uncaught(e) {
+  logError('Uncaught Exception', e);
+  H.crash(JSONstringify(toRapidResponse(e)));
+}
+var resolvedPromise = RA(promiseResolve, PromiseC, [undefined]);
+var tickQueue = [], tickScheduled = false;
+function runTicks() {
+  tickScheduled = false;
+  var q = tickQueue; tickQueue = [];
+  for (var i = 0; i < q.length; i++) guarded(q[i][0], undefined, q[i][1]);
+}
+function nextTick(cb) {
+  checkCallback(cb);
+  push(tickQueue, [cb, arrSlice.call(arguments, 1)]);
+  if (!tickScheduled) { tickScheduled = true; RA(promiseThen, resolvedPromise, [runTicks]); }
+}
+function queueMicrotaskImpl(cb) {
+  checkCallback(cb);
+  RA(promiseThen, resolvedPromise, [function () { guarded(cb, undefined, []); }]);
+}
+
+// ---- process (only what is harmless) ----------------------------------------------------------
+var env = O.create(O.prototype);
+var envKeys = keys(C.env);
+for (var i = 0; i < envKeys.length; i++) env[envKeys[i]] = C.env[envKeys[i]];
+function ExitError(code) {
+  var e = runtimeError('Runtime.ExitError', 'RequestId: ' + currentRequestId + ' Error: Runtime exited ' + (code ? 'with error: exit status ' + code : 'without providing a reason'));
+  return e;
+}
+var processObj = {
+  env: env,
+  version: C.nodeVersion,
+  versions: { node: RA(strSlice, C.nodeVersion, [1]) },
+  platform: 'linux',
+  arch: C.arch,
+  argv: ['/var/lang/bin/node', '/var/runtime/index.mjs'],
+  execArgv: [],
+  pid: 8,
+  ppid: 1,
+  title: 'node',
+  release: { name: 'node' },
+  exitCode: undefined,
+  cwd: function () { return '/var/task'; },
+  uptime: function () { return H.mono() / 1000; },
+  hrtime: function (prev) {
+    var ms = H.mono(), s = MathFloor(ms / 1000), ns = MathFloor((ms - s * 1000) * 1e6);
+    if (prev) { s -= prev[0]; ns -= prev[1]; if (ns < 0) { s--; ns += 1e9; } }
+    return [s, ns];
+  },
+  nextTick: nextTick,
+  memoryUsage: function () { var u = H.memory(); return { rss: u[0], heapTotal: u[1], heapUsed: u[2], external: 0, arrayBuffers: 0 }; },
+  exit: function (code) { H.exit(code === undefined ? 0 : NumberC(code) | 0); throw runtimeError('Runtime.ExitError', 'process.exit called'); },
+  on: function () { return processObj; }, once: function () { return processObj; }, off: function () { return processObj; },
+  removeListener: function () { return processObj; }, emitWarning: function (w) { emit(3, ['(node:8) ' + (w && w.name ? w.name : 'Warning') + ': ' + (w && w.message ? w.message : Str(w))]); }
+};
+processObj.hrtime.bigint = function () { return BigInt(MathFloor(H.mono() * 1e6)); };
+processObj.memoryUsage.rss = function () { return H.memory()[0]; };
+defineProperty(processObj, 'stdout', { get: function () { return { write: function (s) { H.log(2, Str(s)); return true; } }; } });
+defineProperty(processObj, 'stderr', { get: function () { return { write: function (s) { H.log(4, Str(s)); return true; } }; } });
+
+// ---- globals ----------------------------------------------------------------------------------
+function defGlobal(name, value) { defineProperty(G, name, { value: value, writable: true, configurable: true, enumerable: false }); }
+function lazyGlobal(name, get) {
+  defineProperty(G, name, {
+    get: function () { var v = get(); defGlobal(name, v); return v; },
+    set: function (v) { defGlobal(name, v); },
+    configurable: true, enumerable: false
+  });
+}
+defGlobal('console', consoleObj);
+defGlobal('process', processObj);
+defGlobal('global', G);
+defGlobal('setTimeout', setTimeoutImpl);
+defGlobal('setInterval', setIntervalImpl);
+defGlobal('clearTimeout', clearTimer);
+defGlobal('clearInterval', clearTimer);
+defGlobal('setImmediate', setImmediateImpl);
+defGlobal('clearImmediate', clearImmediateImpl);
+defGlobal('queueMicrotask', queueMicrotaskImpl);
+defGlobal('performance', performanceObj);
+lazyGlobal('Buffer', function () { return lib('buffer').Buffer; });
+lazyGlobal('TextEncoder', function () { return lib('buffer').TextEncoder; });
+lazyGlobal('TextDecoder', function () { return lib('buffer').TextDecoder; });
+lazyGlobal('atob', function () { return lib('buffer').atob; });
+lazyGlobal('btoa', function () { return lib('buffer').btoa; });
+lazyGlobal('structuredClone', function () { return lib('inspect').structuredClone; });
+lazyGlobal('URL', function () { return lib('url').URL; });
+lazyGlobal('URLSearchParams', function () { return lib('url').URLSearchParams; });
+lazyGlobal('crypto', function () { return lib('crypto').webcrypto; });
+lazyGlobal('EventEmitter', function () { return undefined; });
+delete G.EventEmitter;
+lazyGlobal('AbortController', function () { return lib('events').AbortController; });
+lazyGlobal('AbortSignal', function () { return lib('events').AbortSignal; });
+lazyGlobal('EventTarget', function () { return lib('events').EventTarget; });
+lazyGlobal('Event', function () { return lib('events').Event; });
+// Lambda's RIC defines globalThis.awslambda (response streaming helpers).
+defGlobal('awslambda', { streamifyResponse: function (h) { return h; }, HttpResponseStream: { from: function (s) { return s; } } });
+
+// ---- modules (CommonJS registry; ES modules arrive transformed to CommonJS) -------------------
+var SIMULATED = C.builtins; // names of simulated Node built-ins
+var moduleCache = O.create(null);
+function requireBuiltin(name) {
+  if (startsWith(name, 'node:')) name = RA(strSlice, name, [5]);
+  if (name === 'fs/promises') return lib('fs').promises;
+  if (name === 'path/posix') return lib('path');
+  if (name === 'util/types') return lib('util').types;
+  if (name === 'timers/promises') return lib('timers').promises;
+  if (name === 'stream/promises') return lib('stream').promises;
+  if (name === 'process') return processObj;
+  if (name === 'console') return consoleObj;
+  return lib(name);
+}
+function moduleNotFound(request, parent, extra) {
+  var stack = [];
+  for (var m = parent; m; m = m.parent) push(stack, '- ' + m.filename);
+  push(stack, '- /var/runtime/index.mjs');
+  var e = new ErrorC('Cannot find module \'' + request + '\'' + (extra || '') + '\nRequire stack:\n' + RA(arrJoin, stack, ['\n']));
+  e.code = 'MODULE_NOT_FOUND';
+  e.requireStack = RA(arrSlice, stack, []);
+  return e;
+}
+function Module(filename, parent) {
+  this.id = filename; this.filename = filename; this.path = dirname(filename); this.exports = {};
+  this.parent = parent; this.loaded = false; this.children = [];
+}
+function dirname(p) { var i = RA(strLastIndexOf, p, ['/']); return i <= 0 ? '/' : RA(strSlice, p, [0, i]); }
+function makeRequire(mod) {
+  function require(request) {
+    if (typeof request !== 'string' || request === '') {
+      var e = new TypeErrorC('The "id" argument must be of type string. Received ' + (request === '' ? "''" : typeof request));
+      e.code = request === '' ? 'ERR_INVALID_ARG_VALUE' : 'ERR_INVALID_ARG_TYPE';
+      throw e;
+    }
+    var r = H.resolve(request, mod ? mod.path : '/var/task');
+    var kind = r[0], target = r[1];
+    if (kind === 'builtin') return requireBuiltin(target);
+    if (kind === 'unsupported') throw moduleNotFound(request, mod, ' (Lambda Lab does not simulate the Node.js built-in \'' + target + '\': the sandbox has no processes, sockets or host access)');
+    if (kind === 'missing') throw moduleNotFound(request, mod, '');
+    var cached = moduleCache[target];
+    if (cached) return cached.exports;
+    var m = new Module(target, mod);
+    moduleCache[target] = m;
+    if (mod) push(mod.children, m);
+    try {
+      var compiled = H.compile(target);
+      if (!compiled[0]) {
+        var se = compiled[1];
+        if (typeof se === 'string') { se = new SyntaxErrorC(se); se.stack = '    at ' + target + ':' + compiled[2] + ':' + compiled[3] + '\n'; }
+        throw se;
+      }
+      var fn = compiled[1], meta = { url: 'file://' + target, filename: target, dirname: m.path };
+      var ret = RA(fn, m.exports, [m.exports, makeRequire(m), m, target, m.path, meta]);
+      if (ret && typeof ret.then === 'function') m.evaluation = ret; // ES module with top-level await
+    } catch (err) {
+      delete moduleCache[target];
+      throw err;
+    }
+    m.loaded = true;
+    return m.exports;
+  }
+  require.resolve = function (request) {
+    var r = H.resolve(request, mod ? mod.path : '/var/task');
+    if (r[0] === 'builtin') return r[1];
+    if (r[0] === 'file' || r[0] === 'host') return r[1];
+    throw moduleNotFound(request, mod, '');
+  };
+  require.cache = moduleCache;
+  require.main = undefined;
+  return require;
+}
+defGlobal('require', undefined);
+delete G.require;
+var INTERNAL = {
+  nodeStack: nodeStack, isNativeError: isNativeError, H: H, C: C, emit: emit, processObj: processObj,
+  setTimeout: setTimeoutImpl, clearTimeout: clearTimer, setImmediate: setImmediateImpl, lib: lib
+};
+
+// ---- init: load the handler (RIC UserFunction.js) ---------------------------------------------
+var handlerFn = null, handlerIsAsync = false, handlerArgs = 0;
+var currentRequestId = undefined;
+function classifyInitError(e) {
+  if (e instanceof SyntaxErrorC) {
+    var loc = '';
+    var m = typeof e.stack === 'string' ? split(e.stack, '\n')[0] : '';
+    var at = RA(strIndexOf, m, ['at ']);
+    if (at >= 0) loc = ' (' + RA(strTrim, RA(strSlice, m, [at + 3]), []) + ')';
+    var u = runtimeError('Runtime.UserCodeSyntaxError', 'SyntaxError: ' + e.message + loc);
+    u.stack = 'Runtime.UserCodeSyntaxError: SyntaxError: ' + e.message + loc + '\n' + (typeof e.stack === 'string' ? e.stack : '') + '    at _loadUserApp (file:///var/runtime/index.mjs:1084:17)';
+    return u;
+  }
+  if (e && e.code === 'MODULE_NOT_FOUND') {
+    var msg = 'Error: ' + e.message;
+    var im = runtimeError('Runtime.ImportModuleError', msg);
+    im.stack = 'Runtime.ImportModuleError: ' + msg + '\n    at _loadUserApp (file:///var/runtime/index.mjs:1087:17)\n    at async UserFunction.js.module.exports.load (file:///var/runtime/index.mjs:1119:21)';
+    return im;
+  }
+  return e;
+}
+function resolveHandler(obj, path) {
+  var parts = split(path, '.'), cur = obj;
+  for (var i = 0; i < parts.length; i++) cur = cur && cur[parts[i]];
+  return cur;
+}
+function initDone(err) {
+  if (err === null) { H.initDone(true, ''); return; }
+  var e = classifyInitError(err);
+  logError('Uncaught Exception', e);
+  H.initDone(false, JSONstringify(toRapidResponse(e)));
+}
+function finishInit(exportsObj, fullHandler, handlerPath) {
+  var fn = resolveHandler(exportsObj, handlerPath);
+  if (!fn) throw runtimeError('Runtime.HandlerNotFound', fullHandler + ' is undefined or not exported', 'Runtime.HandlerNotFound: ' + fullHandler + ' is undefined or not exported\n    at UserFunction.js.module.exports.load (file:///var/runtime/index.mjs:1151:15)');
+  if (typeof fn !== 'function') throw runtimeError('Runtime.HandlerNotFound', fullHandler + ' is not a function', 'Runtime.HandlerNotFound: ' + fullHandler + ' is not a function\n    at UserFunction.js.module.exports.load (file:///var/runtime/index.mjs:1155:15)');
+  handlerFn = fn;
+  try { handlerIsAsync = !!(fn.constructor && fn.constructor.name === 'AsyncFunction'); } catch (x) { handlerIsAsync = false; }
+  handlerArgs = fn.length;
+  if (C.runtime === 'nodejs24.x') {
+    if (handlerArgs >= 3 && !handlerIsAsync) {
+      throw runtimeError('Runtime.CallbackHandlerDeprecated', 'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.');
+    }
+  } else if (handlerArgs === 3 && !handlerIsAsync && env.AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING === undefined) {
+    // RIC WarningForCallbackHandlers.js
+    emit(3, ['AWS Lambda plans to remove support for callback-based function handlers starting with Node.js 24. You will need to update this function to use an async handler to use Node.js 24 or later. For more information and to provide feedback on this change, see https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/issues/137. To disable this warning, set the AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING environment variable.']);
+  }
+}
+function init() {
+  var full = C.handler;
+  try {
+    if (RA(strIndexOf, full, ['..']) >= 0) throw runtimeError('Runtime.MalformedHandlerName', "'" + full + "' is not a valid handler name. Use absolute paths when specifying root directories in handler names.");
+    var slash = RA(strLastIndexOf, full, ['/']);
+    var base = slash >= 0 ? RA(strSlice, full, [slash + 1]) : full;
+    var moduleRoot = slash >= 0 ? RA(strSlice, full, [0, slash + 1]) : '';
+    var dot = RA(strIndexOf, base, ['.']);
+    if (dot < 0) throw runtimeError('Runtime.MalformedHandlerName', 'Bad handler', 'Runtime.MalformedHandlerName: Bad handler\n    at _splitHandlerString (file:///var/runtime/index.mjs:1049:11)');
+    var moduleName = RA(strSlice, base, [0, dot]), handlerPath = RA(strSlice, base, [dot + 1]);
+    var r = H.entry(moduleRoot + moduleName);
+    if (r[0] !== 'file') {
+      var nf = new ErrorC("Cannot find module '" + moduleName + "'\nRequire stack:\n- /var/runtime/index.mjs");
+      nf.code = 'MODULE_NOT_FOUND';
+      throw nf;
+    }
+    var entryRequire = makeRequire(null);
+    var exportsObj = entryRequire(r[1]);
+    var m = moduleCache[r[1]];
+    if (m && m.evaluation) {
+      RA(promiseThen, m.evaluation, [function () {
+        try { finishInit(m.exports, full, handlerPath); initDone(null); } catch (e2) { initDone(e2); }
+      }, function (e3) { initDone(e3); }]);
+      return;
+    }
+    finishInit(exportsObj, full, handlerPath);
+    initDone(null);
+  } catch (e) { initDone(e); }
+}
+
+// ---- invoke (RIC Runtime.js + CallbackContext.js) ---------------------------------------------
+var exitListener = null;
+function isPromise(o) { try { return !!(o && o.then && typeof o.then === 'function'); } catch (x) { return false; } }
+var NODEJS_EXIT_MESSAGE = 'The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a Promise that was never settled. For more information, see https://nodejs.org/docs/latest/api/process.html#exit-codes';
+function postResponse(result) {
+  var body;
+  try { body = JSONstringify(result === undefined ? null : result); }
+  catch (x) {
+    var name = C.runtime === 'nodejs24.x' ? 'Runtime.JSONStringifyError' : 'Error';
+    throw runtimeError(name, 'Unable to stringify response body', name + ': Unable to stringify response body\n    at _trySerializeResponse (file:///var/runtime/index.mjs:592:15)\n    at RAPIDClient.postInvocationResponse (file:///var/runtime/index.mjs:548:22)');
+  }
+  if (body === undefined) body = 'null';
+  H.complete(true, body);
+}
+function postError(err) {
+  logError('Invoke Error', err);
+  H.complete(false, JSONstringify(toRapidResponse(err)));
+}
+function buildCallbackContext() {
+  var isCompleteInvoked = false, waitForEmptyEventLoop = true;
+  function complete(result) {
+    if (isCompleteInvoked) {
+      emit(4, ['Invocation has already been reported as done. Cannot call complete more than once per invocation.']);
+      return;
+    }
+    isCompleteInvoked = true;
+    postResponse(result);
+  }
+  function callback(err, result) {
+    exitListener = null;
+    if (err !== undefined && err !== null) postError(err);
+    else if (!waitForEmptyEventLoop) complete(result);
+    else exitListener = function () { setImmediateImpl(function () { complete(result); }); };
+  }
+  function done(err, result) {
+    exitListener = null;
+    if (err !== undefined && err !== null) postError(err);
+    else complete(result);
+  }
+  var finished = false;
+  function first(fn) {
+    return function (a, b) { if (!finished) { RA(fn, null, [a, b]); finished = true; } };
+  }
+  var ctx = {};
+  if (C.runtime !== 'nodejs24.x') {
+    defineProperty(ctx, 'callbackWaitsForEmptyEventLoop', {
+      get: function () { return waitForEmptyEventLoop; },
+      set: function (v) { waitForEmptyEventLoop = v; },
+      enumerable: true, configurable: true
+    });
+    ctx.succeed = first(function (r) { done(null, r); });
+    ctx.fail = first(function (e) { if (e === undefined || e === null) done('handled'); else done(e, null); });
+    ctx.done = first(done);
+  }
+  return { callback: first(callback), ctx: ctx, markCompleted: function () { isCompleteInvoked = true; }, done: done };
+}
+function invoke(eventJson, d) {
+  var event = JSONparse(eventJson);
+  var cc = buildCallbackContext();
+  var context = cc.ctx;
+  context.functionVersion = C.version;
+  context.functionName = C.functionName;
+  context.memoryLimitInMB = C.memoryLimitInMB;
+  context.logGroupName = C.logGroupName;
+  context.logStreamName = C.logStreamName;
+  context.clientContext = d.clientContext;
+  context.identity = d.identity;
+  context.invokedFunctionArn = d.invokedFunctionArn;
+  context.awsRequestId = d.requestId;
+  context.getRemainingTimeInMillis = function getRemainingTimeInMillis() { return H.remaining(); };
+  if (d.traceId !== undefined) { context.xRayTraceId = d.traceId; env._X_AMZN_TRACE_ID = d.traceId; }
+  else delete env._X_AMZN_TRACE_ID;
+  var settle = C.runtime === 'nodejs24.x'
+    ? { succeed: function (r) { cc.done(null, r); }, fail: function (e) { if (e === undefined || e === null) cc.done('handled'); else cc.done(e, null); } }
+    : context;
+  var mark = cc.markCompleted, isAsync = handlerIsAsync;
+  exitListener = function () {
+    mark();
+    if (isAsync || C.runtime === 'nodejs24.x') {
+      var ex = runtimeError('Runtime.NodeJsExit', NODEJS_EXIT_MESSAGE, 'Runtime.NodeJsExit: ' + NODEJS_EXIT_MESSAGE + '\n    at process.<anonymous> (file:///var/runtime/index.mjs:1275:29)');
+      logError('Invoke Error', ex);
+      H.complete(false, JSONstringify(toRapidResponse(ex)));
+    } else H.complete(true, 'null');
+  };
+  try {
+    var result = RA(handlerFn, undefined, [event, context, cc.callback]);
+    if (isPromise(result)) {
+      var p = RA(promiseThen, result, [settle.succeed, settle.fail]);
+      if (isPromise(p)) RA(promiseThen, p, [undefined, settle.fail]);
+    } else if (C.runtime === 'nodejs24.x') {
+      settle.succeed(result);
+    }
+  } catch (err) {
+    if (C.runtime === 'nodejs24.x') settle.fail(err); else cc.callback(err);
+  }
+}
+// The host calls this when the event loop is empty (BeforeExitListener).
+function drained() {
+  var l = exitListener;
+  exitListener = null;
+  if (l) { l(); return true; }
+  return false;
+}
+
+return {
+  init: init,
+  invoke: invoke,
+  drained: drained,
+  nextDue: nextDue,
+  runNext: runNext,
+  setRequestId: function (id) { currentRequestId = id; },
+  uncaught: uncaught
+};
+})`;
