@@ -9,7 +9,7 @@ import { albRequest, apiGatewayTokenAuthorizer, apiGatewayV1, apiGatewayV2, clou
 import type { EventManifest, ManifestEvent, ManifestService } from "./manifest";
 import { activeMq, eventBridge, rabbitMq, s3Delete, s3Put, scheduledEvent, snsNotification, sqsBatch } from "./messaging";
 import { cloudFormationCustomResource, iotRule, secretsManagerRotation, stepFunctionsTask } from "./platform";
-import { cloudWatchLogs, dynamodbStream, firehoseTransformation, kinesisRecords, mskRecords } from "./streams";
+import { cloudWatchLogs, dynamodbStream, firehoseTransformation, kinesisRecords, kinesisTumblingWindow, mskRecords } from "./streams";
 
 /** One catalogue entry: its manifest metadata plus how to build it. */
 export interface CatalogueEntry extends Omit<ManifestEvent, "file" | "service"> {
@@ -320,6 +320,25 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         { data: { sensor: "sensor-2", temperature: 19.0 }, partitionKey: "sensor-2" },
         { data: { sensor: "sensor-1", temperature: 21.7 }, partitionKey: "sensor-1" },
       ]),
+  },
+  {
+    id: "kinesis/tumbling-window",
+    title: "Kinesis batch in a tumbling window",
+    description:
+      "Two readings inside a 5-minute tumbling window: window start and end, the running state the previous invocation returned, and the end-of-window flags.",
+    type: "KinesisTumblingWindowEvent",
+    typeFrom: "lambda-lab",
+    builder: "kinesisTumblingWindow",
+    docs: `${DG}/services-kinesis-windows.html`,
+    notes: "@types/aws-lambda's KinesisStreamTumblingWindowEvent lacks the shardId and eventSourceARN AWS sends.",
+    build: () =>
+      kinesisTumblingWindow(
+        [
+          { data: { sensor: "sensor-1", temperature: 21.9 }, partitionKey: "sensor-1" },
+          { data: { sensor: "sensor-2", temperature: 19.2 }, partitionKey: "sensor-2" },
+        ],
+        { windowSeconds: 300, state: { "sensor-1": { count: 4, sum: 86.4 }, "sensor-2": { count: 2, sum: 38.1 } } },
+      ),
   },
   {
     id: "kafka/msk",

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { gunzipSync, inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { crc32, fromBase64, gzipStored, hexFromSeed, md5Hex, toBase64, utf8, uuidFromSeed } from "./encoding";
+import { crc32, fromBase64, gzipStored, hexFromSeed, md5Hex, sha256Hex, toBase64, utf8, uuidFromSeed } from "./encoding";
 
 const nodeMd5 = (data: string | Uint8Array) => createHash("md5").update(data).digest("hex");
 
@@ -19,6 +19,14 @@ describe("md5Hex", () => {
 
   it("gives RFC 1321's test vector", () => {
     expect(md5Hex("message digest")).toBe("f96b697d7cb7938d525a2f31aaf161d0");
+  });
+});
+
+describe("sha256Hex", () => {
+  it("matches Node's SHA-256 for empty, block-boundary, multi-block and non-ASCII input", () => {
+    for (const s of ["", "abc", "x".repeat(55), "x".repeat(56), "x".repeat(64), "y".repeat(1000), "héllo ✓ 🚀"]) {
+      expect(sha256Hex(s), JSON.stringify(s.slice(0, 20))).toBe(createHash("sha256").update(s).digest("hex"));
+    }
   });
 });
 

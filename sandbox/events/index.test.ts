@@ -55,6 +55,7 @@ describe("sandbox/events", () => {
       ["rabbitMq", (o) => events.rabbitMq(undefined, o)],
       ["dynamodbStream", (o) => events.dynamodbStream(undefined, o)],
       ["kinesisRecords", (o) => events.kinesisRecords(undefined, o)],
+      ["kinesisTumblingWindow", (o) => events.kinesisTumblingWindow(undefined, o)],
       ["mskRecords", (o) => events.mskRecords(undefined, o)],
       ["firehoseTransformation", (o) => events.firehoseTransformation(undefined, o)],
       ["cloudWatchLogsPayload", (o) => events.cloudWatchLogsPayload(undefined, o)],

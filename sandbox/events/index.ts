@@ -116,7 +116,15 @@ export type {
   SqsMessageInput,
 } from "./messaging";
 
-export { cloudWatchLogs, cloudWatchLogsPayload, dynamodbStream, firehoseTransformation, kinesisRecords, mskRecords } from "./streams";
+export {
+  cloudWatchLogs,
+  cloudWatchLogsPayload,
+  dynamodbStream,
+  firehoseTransformation,
+  kinesisRecords,
+  kinesisTumblingWindow,
+  mskRecords,
+} from "./streams";
 export type {
   CloudWatchLogsOptions,
   DynamoDBChangeInput,
@@ -126,6 +134,7 @@ export type {
   KafkaRecordInput,
   KinesisOptions,
   KinesisRecordInput,
+  KinesisTumblingWindowOptions,
   LogEventInput,
   MskOptions,
 } from "./streams";
@@ -139,6 +148,7 @@ export type { CustomResourceInput, IoTRuleInput, SecretsRotationInput, StepFunct
 export type {
   ActiveMQEvent,
   ActiveMQMessage,
+  KinesisTumblingWindowEvent,
   RabbitMQBasicProperties,
   RabbitMQEvent,
   RabbitMQMessage,
@@ -151,7 +161,7 @@ export type {
 export { marshall, marshallItem, unmarshall, unmarshallItem } from "./dynamodb";
 export type { AttributeValue, DynamoDBItem } from "./dynamodb";
 
-export { fromBase64, gzipStored, md5Hex, toBase64 } from "./encoding";
+export { fromBase64, gzipStored, md5Hex, sha256Hex, toBase64 } from "./encoding";
 
 export { CATALOGUE, SERVICES, buildCatalogueEvents, buildManifest } from "./catalogue";
 export type { CatalogueEntry } from "./catalogue";

@@ -79,6 +79,7 @@ describe("sqsBatch", () => {
     expect(a?.eventSourceARN).toBe("arn:aws:sqs:us-east-1:123456789012:jobs.fifo");
     expect([a?.attributes.MessageGroupId, b?.attributes.MessageGroupId]).toEqual(["g1", "default"]);
     expect(BigInt(b?.attributes.SequenceNumber ?? 0) > BigInt(a?.attributes.SequenceNumber ?? 0)).toBe(true);
+    expect(a?.attributes.MessageDeduplicationId).toBe(createHash("sha256").update("a").digest("hex"));
     expect(sqsBatch(["a"]).Records[0]?.attributes.MessageGroupId).toBeUndefined();
   });
 

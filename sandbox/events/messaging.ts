@@ -15,7 +15,7 @@ import type {
   SQSRecord,
 } from "aws-lambda";
 import { type CommonOptions, arn, isoMs, isoSeconds, world } from "./defaults";
-import { base64FromSeed, base64ToBytes, bytesFromSeed, bytesToBase64, charsFromSeed, hexFromSeed, md5Hex, toBase64, utf8, uuidFromSeed } from "./encoding";
+import { base64FromSeed, base64ToBytes, bytesFromSeed, bytesToBase64, charsFromSeed, hexFromSeed, md5Hex, sha256Hex, toBase64, utf8, uuidFromSeed } from "./encoding";
 import type { ActiveMQEvent, ActiveMQMessage, RabbitMQEvent, RabbitMQMessage, S3ObjectRemovedEvent } from "./types";
 
 const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -146,6 +146,8 @@ export interface SqsMessageInput {
   messageId?: string;
   /** FIFO queues only. Default `default`. */
   messageGroupId?: string;
+  /** FIFO queues only. Default: content-based, the SHA-256 of the body. */
+  messageDeduplicationId?: string;
 }
 
 /** Options of {@link sqsBatch}. */
@@ -228,7 +230,8 @@ export function sqsBatch(messages: ReadonlyArray<MessageBody | SqsMessageInput> 
           ...(fifo && {
             SequenceNumber: (18849496460467696128n + BigInt(i)).toString(),
             MessageGroupId: msg.messageGroupId ?? "default",
-            MessageDeduplicationId: md5Hex(body).repeat(2),
+            // Content-based deduplication: the SHA-256 of the body.
+            MessageDeduplicationId: msg.messageDeduplicationId ?? sha256Hex(body),
           }),
           SenderId: `AIDA${charsFromSeed(`${w.accountId}:user`, 17, UPPER_ALNUM)}`,
           ApproximateFirstReceiveTimestamp: String(sent + 2),

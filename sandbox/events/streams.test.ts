@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { cloudWatchLogs, cloudWatchLogsPayload, dynamodbStream, firehoseTransformation, kinesisRecords, mskRecords } from "./streams";
+import { cloudWatchLogs, cloudWatchLogsPayload, dynamodbStream, firehoseTransformation, kinesisRecords, kinesisTumblingWindow, mskRecords } from "./streams";
 
 const decode = (b64: string | undefined) => Buffer.from(b64 ?? "", "base64").toString("utf8");
 
@@ -65,6 +65,19 @@ describe("kinesisRecords", () => {
     const e = kinesisRecords(["a", "b"], { time: "2026-01-15T09:30:00.123Z" });
     expect(e.Records.map((r) => r.kinesis.approximateArrivalTimestamp)).toEqual([1768469400.123, 1768469400.128]);
     expect(e.Records[0]?.invokeIdentityArn).toBe("arn:aws:iam::123456789012:role/my-function-role");
+  });
+});
+
+describe("kinesisTumblingWindow", () => {
+  it("aligns the window to multiples of its length and carries state and flags", () => {
+    const e = kinesisTumblingWindow(["a"], { time: "2026-01-15T09:33:20.500Z", windowSeconds: 120, state: { n: 3 }, isFinalInvokeForWindow: true });
+    expect(e.window).toEqual({ start: "2026-01-15T09:32:00Z", end: "2026-01-15T09:34:00Z" });
+    expect([e.state, e.isFinalInvokeForWindow, e.isWindowTerminatedEarly, e.shardId]).toEqual([{ n: 3 }, true, false, "shardId-000000000000"]);
+    expect(e.eventSourceARN).toBe(e.Records[0]?.eventSourceARN);
+  });
+
+  it("refuses a window length Lambda does not accept", () => {
+    expect(() => kinesisTumblingWindow([], { windowSeconds: 901 })).toThrow("windowSeconds must be an integer from 1 to 900, got 901");
   });
 });
 

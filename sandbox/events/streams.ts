@@ -14,10 +14,11 @@ import type {
   MSKEvent,
   MSKRecord,
 } from "aws-lambda";
-import { type CommonOptions, arn, epochSeconds, epochSecondsFraction, isoMs, world } from "./defaults";
+import { type CommonOptions, arn, epochSeconds, epochSecondsFraction, isoMs, isoSeconds, world } from "./defaults";
 import { type DynamoDBItem, marshallItem } from "./dynamodb";
 import { base64ToBytes, bytesToBase64, gzipStored, hexFromSeed, utf8, uuidFromSeed } from "./encoding";
 import type { MessageBody } from "./messaging";
+import type { KinesisTumblingWindowEvent } from "./types";
 
 function payloadBase64(data: MessageBody | Uint8Array): string {
   if (data instanceof Uint8Array) return bytesToBase64(data);
@@ -171,6 +172,40 @@ export function kinesisRecords(records: readonly KinesisRecordInput[] = ["Hello 
         eventSourceARN: streamArn,
       };
     }),
+  };
+}
+
+/** Options of {@link kinesisTumblingWindow}. */
+export interface KinesisTumblingWindowOptions extends KinesisOptions {
+  /** `TumblingWindowInSeconds` (1–900). Default 300. */
+  windowSeconds?: number;
+  /** The state the previous invocation in this window returned. Default `{}`. */
+  state?: Record<string, unknown>;
+  /** The last invocation of the window: the function should act on the aggregate now. Default false. */
+  isFinalInvokeForWindow?: boolean;
+  /** The window ended early (e.g. the batch reached 6 MB or the shard was resharded). Default false. */
+  isWindowTerminatedEarly?: boolean;
+}
+
+/**
+ * A Kinesis batch delivered inside a tumbling window: the records plus `window` (start and end on
+ * multiples of the window length, second precision), the aggregation `state` so far, and the
+ * end-of-window flags. Follows https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-windows.html
+ */
+export function kinesisTumblingWindow(records?: readonly KinesisRecordInput[], options: KinesisTumblingWindowOptions = {}): KinesisTumblingWindowEvent {
+  const w = world(options);
+  const seconds = options.windowSeconds ?? 300;
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 900) throw new RangeError(`windowSeconds must be an integer from 1 to 900, got ${seconds}`);
+  const start = Math.floor(w.ms / (seconds * 1000)) * seconds * 1000;
+  const batch = kinesisRecords(records, options);
+  return {
+    ...batch,
+    window: { start: isoSeconds(start), end: isoSeconds(start + seconds * 1000) },
+    state: options.state ?? {},
+    shardId: options.shardId ?? "shardId-000000000000",
+    eventSourceARN: arn("kinesis", w, `stream/${options.stream ?? "my-stream"}`),
+    isFinalInvokeForWindow: options.isFinalInvokeForWindow ?? false,
+    isWindowTerminatedEarly: options.isWindowTerminatedEarly ?? false,
   };
 }
 

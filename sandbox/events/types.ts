@@ -3,7 +3,7 @@
  * narrowly than AWS sends them (S3 `ObjectRemoved` records have no `size` / `eTag`). Each is written
  * from the AWS page cited on it; the catalogue manifest names these with `"typeFrom": "lambda-lab"`.
  */
-import type { S3EventRecord } from "aws-lambda";
+import type { KinesisStreamTumblingWindowEvent, S3EventRecord } from "aws-lambda";
 
 // ---------------------------------------------------------------------------------------------
 // Amazon MQ — https://docs.aws.amazon.com/lambda/latest/dg/with-mq.html
@@ -109,4 +109,16 @@ export interface S3ObjectRemovedRecord extends Omit<S3EventRecord, "s3"> {
 
 export interface S3ObjectRemovedEvent {
   Records: S3ObjectRemovedRecord[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kinesis tumbling windows — https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-windows.html
+
+/**
+ * A Kinesis invocation inside a tumbling window: `@types/aws-lambda`'s
+ * `KinesisStreamTumblingWindowEvent` plus `shardId` and `eventSourceARN`, which AWS also sends.
+ */
+export interface KinesisTumblingWindowEvent extends KinesisStreamTumblingWindowEvent {
+  shardId: string;
+  eventSourceARN: string;
 }
