@@ -9,7 +9,18 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ACCOUNT_ID, DEFAULT_TIME, REGION, buildCatalogueEvents, buildManifest, findEvent, getEvent, listEvents, parseManifest } from "../../sandbox/events";
+import {
+  ACCOUNT_ID,
+  DEFAULT_TIME,
+  REGION,
+  buildCatalogueEvents,
+  buildManifest,
+  findEvent,
+  getEvent,
+  getPath,
+  listEvents,
+  parseManifest,
+} from "../../sandbox/events";
 import type { EventManifest } from "../../sandbox/events";
 import { loadCatalogue } from "../../sandbox/events/node";
 import { formatDiagnostics, typecheckEvents } from "./typecheck-events";
@@ -194,6 +205,32 @@ describe("realism", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("has ARNs, hosts and ids that agree with the names beside them", () => {
+    const at = (id: string, path: string) => getPath(events[id], path) as string;
+    expect(at("s3/put", "Records[0].s3.bucket.arn")).toBe(`arn:aws:s3:::${at("s3/put", "Records[0].s3.bucket.name")}`);
+    const topicArn = at("sns/notification", "Records[0].Sns.TopicArn");
+    expect(at("sns/notification", "Records[0].EventSubscriptionArn").startsWith(`${topicArn}:`)).toBe(true);
+    expect(at("sns/notification", "Records[0].Sns.UnsubscribeUrl")).toContain(at("sns/notification", "Records[0].EventSubscriptionArn"));
+    expect(at("sqs/receive-message", "Records[2].eventSourceARN")).toBe(`arn:aws:sqs:${REGION}:${ACCOUNT_ID}:my-queue`);
+    const cfn = (p: string) => at("cloudformation/create-request", p);
+    expect(cfn("ResourceProperties.ServiceToken")).toBe(cfn("ServiceToken"));
+    expect(decodeURIComponent(new URL(cfn("ResponseURL")).pathname.slice(1))).toBe(`${cfn("StackId")}|${cfn("LogicalResourceId")}|${cfn("RequestId")}`);
+    const sfn = (p: string) => at("stepfunctions/task", `context.${p}`);
+    expect(sfn("Execution.Id")).toBe(`arn:aws:states:${REGION}:${ACCOUNT_ID}:execution:${sfn("StateMachine.Name")}:${sfn("Execution.Name")}`);
+    expect(sfn("StateMachine.Id")).toBe(`arn:aws:states:${REGION}:${ACCOUNT_ID}:stateMachine:${sfn("StateMachine.Name")}`);
+    expect(at("dynamodb/insert", "Records[0].eventSourceARN")).toMatch(new RegExp(`^arn:aws:dynamodb:${REGION}:${ACCOUNT_ID}:table/Orders/stream/`));
+    const v1 = (p: string) => at("apigateway/aws-proxy", p);
+    expect(v1("headers.Host")).toBe(`${v1("requestContext.apiId")}.execute-api.${REGION}.amazonaws.com`);
+    expect(v1("requestContext.path")).toBe(`/${v1("requestContext.stage")}${v1("path")}`);
+    expect(at("apigateway/authorizer", "methodArn")).toBe(`arn:aws:execute-api:${REGION}:${ACCOUNT_ID}:${v1("requestContext.apiId")}/prod/GET/orders`);
+    expect(at("lambda/function-url", "headers.host")).toBe(`${at("lambda/function-url", "requestContext.apiId")}.lambda-url.${REGION}.on.aws`);
+    expect(at("kafka/msk", "bootstrapServers").split(",").every((b) => b.includes(`.kafka.${REGION}.amazonaws.com:9092`))).toBe(true);
+    const brokerId = at("mq/activemq", "eventSourceArn").split(":").pop() ?? "";
+    expect(at("mq/activemq", "messages[1].messageID").startsWith(`ID:${brokerId}-1.mq.${REGION}.amazonaws.com`)).toBe(true);
+    const kinesisShard = at("kinesis/tumbling-window", "shardId");
+    expect(at("kinesis/tumbling-window", "Records[0].eventID").startsWith(`${kinesisShard}:`)).toBe(true);
   });
 
   it("has UUID-shaped request and message ids", () => {
