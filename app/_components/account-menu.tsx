@@ -14,7 +14,7 @@ export function AccountMenu({ user }: { user: SessionUser | null }) {
         <Link className="button secondary" href="/signin">
           Sign in
         </Link>
-        <Link className="button" href="/signup">
+        <Link className="button hide-sm" href="/signup">
           Sign up
         </Link>
       </>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 
 export const SECTIONS = [
   { href: "/learn", label: "Learn", soon: true },
@@ -14,8 +14,9 @@ export const SECTIONS = [
 /** The main navigation; on narrow screens a button shows and hides it. */
 export function NavLinks() {
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
-  useEffect(() => setOpen(false), [pathname]);
+  // Open for one page only: navigating elsewhere closes it, with no effect needed.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
   return (
     <>
       <button
@@ -23,9 +24,10 @@ export function NavLinks() {
         className="icon-button nav-toggle"
         aria-expanded={open}
         aria-controls="main-nav"
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setOpenOn(open ? null : pathname)}
       >
-        <span aria-hidden="true">☰</span> Menu
+        <span aria-hidden="true">☰</span>
+        <span className="sr-only">Menu</span>
       </button>
       <nav id="main-nav" className="main-nav" aria-label="Main" data-open={open}>
         {SECTIONS.map((s) => {

@@ -87,7 +87,7 @@ export async function migratedDb(kind: DatabaseKind): Promise<MigratedDb> {
         await prisma.$disconnect();
         await instance.close();
       },
-      drop: db.drop,
+      drop: () => db.drop(),
     };
   }
   const sql = await openSql(db.target);
@@ -100,6 +100,6 @@ export async function migratedDb(kind: DatabaseKind): Promise<MigratedDb> {
       await open.close();
       await sql.close();
     },
-    drop: db.drop,
+    drop: () => db.drop(),
   };
 }
