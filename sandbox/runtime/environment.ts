@@ -62,6 +62,20 @@ export const MAX_LOG_BYTES_PER_INVOKE = 1024 * 1024;
 /** CloudWatch's maximum event size: longer messages are cut (256 KB). */
 export const MAX_LOG_EVENT_BYTES = 256 * 1024;
 
+/**
+ * Guest sources are parsed once per context, so parse time is cold-start time: drop indentation and
+ * comment-only lines (safe for these sources: no template literals or multi-line strings).
+ */
+function slim(src: string): string {
+  return src
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("//"))
+    .join("\n");
+}
+const CORE = slim(CORE_SOURCE);
+const LIBS = new Map(Object.entries(GUEST_MODULES).map(([k, v]) => [k, slim(v)] as const));
+
 const LEVEL_NAMES: LogLevel[] = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"];
 const NODE_VERSIONS: Record<string, string> = {
   "nodejs18.x": "v18.20.8",
@@ -177,7 +191,7 @@ class Environment implements ExecutionEnvironment {
     this.clock = options.clock ?? "virtual";
     this.tree = new CodeTree(cfg);
     this.resolver = new ModuleResolver(this.tree, cfg.runtime, options.builtinModules ?? {});
-    this.tmp = new TmpFs(cfg.ephemeralStorageMB, this.tree);
+    this.tmp = new TmpFs(cfg.ephemeralStorageMB, this.tree, () => this.epoch());
     this.msPerTick = msPerInterrupt(cfg.memoryMB);
     this.minLevel = cfg.applicationLogLevel ? LOG_LEVEL_ORDER[cfg.applicationLogLevel] : 0;
     const now = Date.now();
@@ -341,7 +355,7 @@ class Environment implements ExecutionEnvironment {
     const ctx = rt.newContext();
     const H = this.hostFunctions(ctx);
     const C = this.guestConfig(ctx);
-    const fnRes = ctx.evalCode(CORE_SOURCE, "file:///var/runtime/index.mjs");
+    const fnRes = ctx.evalCode(CORE, "file:///var/runtime/index.mjs");
     if (fnRes.error) {
       const msg = JSON.stringify(ctx.dump(fnRes.error));
       fnRes.error.dispose();
@@ -480,7 +494,7 @@ class Environment implements ExecutionEnvironment {
     def("compile", (pathH) => this.compileModule(ctx, str(pathH), arr));
     def("lib", (nameH) => {
       const name = str(nameH);
-      const src = GUEST_MODULES[name];
+      const src = LIBS.get(name);
       if (src === undefined) throw new Error(`Lambda Lab: no guest module ${name}`);
       const res = ctx.evalCode(`(function (exports, require, module, INTERNAL) {${src}\n})`, `node:internal/${name}`);
       if (res.error) return res.error; // surfaces as the thrown value's stand-in; should not happen

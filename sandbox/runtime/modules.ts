@@ -28,7 +28,6 @@ export const SIMULATED_BUILTINS: readonly string[] = [
   "string_decoder",
   "process",
   "console",
-  "stream",
 ];
 
 /** Node built-ins that exist on Lambda but not in the sandbox: requiring one fails, naming it. */
@@ -64,6 +63,7 @@ export const UNSUPPORTED_BUILTINS: readonly string[] = [
   "stream/web",
   "stream/consumers",
   "stream/promises",
+  "stream",
   "test",
   "sqlite",
 ];

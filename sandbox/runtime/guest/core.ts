@@ -157,173 +157,22 @@ var consoleObj = {
   groupEnd: function () { groupIndent = RA(strSlice, groupIndent, [2]); }
 };
 
-// ---- virtual clock: Date, performance ---------------------------------------------------------
-var RealDate = DateC;
-function VDate(a, b, c, d, e, f, g) {
-  if (!new.target) return new RealDate(H.now()).toString();
-  var n = arguments.length;
-  var dt = n === 0 ? new RealDate(H.now()) : n === 1 ? new RealDate(a) : new RealDate(a, b, n > 2 ? c : 1, n > 3 ? d : 0, n > 4 ? e : 0, n > 5 ? f : 0, n > 6 ? g : 0);
-  O.setPrototypeOf(dt, new.target.prototype);
-  return dt;
-}
-VDate.prototype = RealDate.prototype;
-defineProperty(RealDate.prototype, 'constructor', { value: VDate, writable: true, configurable: true, enumerable: false });
-VDate.now = function now() { return MathFloor(H.now()); };
-VDate.parse = RealDate.parse;
-VDate.UTC = RealDate.UTC;
-defineProperty(G, 'Date', { value: VDate, writable: true, configurable: true, enumerable: false });
-var performanceObj = {
-  now: function () { return H.mono(); },
-  timeOrigin: H.now() - H.mono(),
-  mark: function () { }, measure: function () { },
-  toJSON: function () { return { timeOrigin: this.timeOrigin }; }
-};
-
-// ---- timers (Node semantics on the simulator's clock) -----------------------------------------
-var timers = new MapC(), nextTimerId = 1, timerSeq = 0, immediates = [], immediateHead = 0;
-var TIMEOUT_MAX = 2147483647;
-function Timeout(id, cb, args, ms, repeat) {
-  this._id = id; this._cb = cb; this._args = args; this._ms = ms; this._repeat = repeat; this._ref = true; this._due = 0; this._seq = 0; this._destroyed = false;
-}
-Timeout.prototype.ref = function () { this._ref = true; return this; };
-Timeout.prototype.unref = function () { this._ref = false; return this; };
-Timeout.prototype.hasRef = function () { return this._ref; };
-Timeout.prototype.refresh = function () { if (!this._destroyed) schedule(this); return this; };
-Timeout.prototype.close = function () { clearTimer(this); return this; };
-Timeout.prototype[Symbol.toPrimitive] = function () { return this._id; };
-function schedule(t) { t._due = H.mono() + t._ms; t._seq = ++timerSeq; RA(mapSet, timers, [t._id, t]); }
-function delayOf(ms) { ms = NumberC(ms); return ms >= 1 && ms <= TIMEOUT_MAX ? ms : 1; }
-function checkCallback(cb) {
-  if (typeof cb !== 'function') {
-    var e = new TypeErrorC('The "callback" argument must be of type function. Received ' + (cb === undefined ? 'undefined' : typeof cb));
-    e.code = 'ERR_INVALID_ARG_TYPE';
-    throw e;
-  }
-}
-function setTimeoutImpl(cb, ms) {
-  checkCallback(cb);
-  var t = new Timeout(nextTimerId++, cb, arrSlice.call(arguments, 2), delayOf(ms), false);
-  schedule(t);
-  return t;
-}
-function setIntervalImpl(cb, ms) {
-  checkCallback(cb);
-  var t = new Timeout(nextTimerId++, cb, arrSlice.call(arguments, 2), delayOf(ms), true);
-  schedule(t);
-  return t;
-}
-function clearTimer(t) {
-  if (t === null || t === undefined) return;
-  var id = typeof t === 'object' ? t._id : NumberC(t);
-  var x = RA(mapGet, timers, [id]);
-  if (x) { x._destroyed = true; RA(mapDelete, timers, [id]); }
-}
-function Immediate(cb, args) { this._cb = cb; this._args = args; this._ref = true; this._cleared = false; }
-Immediate.prototype.ref = function () { this._ref = true; return this; };
-Immediate.prototype.unref = function () { this._ref = false; return this; };
-Immediate.prototype.hasRef = function () { return this._ref; };
-function setImmediateImpl(cb) {
-  checkCallback(cb);
-  var im = new Immediate(cb, arrSlice.call(arguments, 1));
-  push(immediates, im);
-  return im;
-}
-function clearImmediateImpl(im) { if (im instanceof Immediate) im._cleared = true; }
-function pendingImmediate() {
-  while (immediateHead < immediates.length && immediates[immediateHead]._cleared) immediateHead++;
-  if (immediateHead >= immediates.length) { immediates = []; immediateHead = 0; return null; }
-  return immediates[immediateHead];
-}
-// Earliest due time among timers that keep the loop alive; -1 when the loop is empty.
-function nextDue() {
-  var im = pendingImmediate();
-  var best = -1;
-  RA(mapForEach, timers, [function (t) { if (t._ref && (best < 0 || t._due < best)) best = t._due; }]);
-  if (im) return best >= 0 && best < H.mono() ? best : H.mono();
-  return best;
-}
-function runNext(now) {
-  var pick = null;
-  RA(mapForEach, timers, [function (t) {
-    if (t._due <= now && (pick === null || t._due < pick._due || (t._due === pick._due && t._seq < pick._seq))) pick = t;
-  }]);
-  if (pick !== null) {
-    if (pick._repeat) { pick._due = now + pick._ms; pick._seq = ++timerSeq; }
-    else { pick._destroyed = true; RA(mapDelete, timers, [pick._id]); }
-    guarded(pick._cb, pick, pick._args);
-    return true;
-  }
-  var im = pendingImmediate();
-  if (im) {
-    immediateHead++;
-    im._cleared = true;
-    guarded(im._cb, im, im._args);
-    return true;
-  }
-  return false;
-}
-function guarded(fn, self, args) {
-  try { RA(fn, self, args); } catch (e) { uncaught(e); }
-}
+// ---- lazily compiled parts: Date, timers, process (modules.ts) --------------------------------
 function uncaught(e) {
   logError('Uncaught Exception', e);
   H.crash(JSONstringify(toRapidResponse(e)));
 }
+function guarded(fn, self, args) {
+  try { RA(fn, self, args); } catch (e) { uncaught(e); }
+}
 var resolvedPromise = RA(promiseResolve, PromiseC, [undefined]);
-var tickQueue = [], tickScheduled = false;
-function runTicks() {
-  tickScheduled = false;
-  var q = tickQueue; tickQueue = [];
-  for (var i = 0; i < q.length; i++) guarded(q[i][0], undefined, q[i][1]);
-}
-function nextTick(cb) {
-  checkCallback(cb);
-  push(tickQueue, [cb, arrSlice.call(arguments, 1)]);
-  if (!tickScheduled) { tickScheduled = true; RA(promiseThen, resolvedPromise, [runTicks]); }
-}
 function queueMicrotaskImpl(cb) {
-  checkCallback(cb);
+  if (typeof cb !== 'function') { var e = new TypeErrorC('The "callback" argument must be of type function. Received ' + typeof cb); e.code = 'ERR_INVALID_ARG_TYPE'; throw e; }
   RA(promiseThen, resolvedPromise, [function () { guarded(cb, undefined, []); }]);
 }
-
-// ---- process (only what is harmless) ----------------------------------------------------------
 var env = O.create(O.prototype);
 var envKeys = keys(C.env);
 for (var i = 0; i < envKeys.length; i++) env[envKeys[i]] = C.env[envKeys[i]];
-function ExitError(code) {
-  var e = runtimeError('Runtime.ExitError', 'RequestId: ' + currentRequestId + ' Error: Runtime exited ' + (code ? 'with error: exit status ' + code : 'without providing a reason'));
-  return e;
-}
-var processObj = {
-  env: env,
-  version: C.nodeVersion,
-  versions: { node: RA(strSlice, C.nodeVersion, [1]) },
-  platform: 'linux',
-  arch: C.arch,
-  argv: ['/var/lang/bin/node', '/var/runtime/index.mjs'],
-  execArgv: [],
-  pid: 8,
-  ppid: 1,
-  title: 'node',
-  release: { name: 'node' },
-  exitCode: undefined,
-  cwd: function () { return '/var/task'; },
-  uptime: function () { return H.mono() / 1000; },
-  hrtime: function (prev) {
-    var ms = H.mono(), s = MathFloor(ms / 1000), ns = MathFloor((ms - s * 1000) * 1e6);
-    if (prev) { s -= prev[0]; ns -= prev[1]; if (ns < 0) { s--; ns += 1e9; } }
-    return [s, ns];
-  },
-  nextTick: nextTick,
-  memoryUsage: function () { var u = H.memory(); return { rss: u[0], heapTotal: u[1], heapUsed: u[2], external: 0, arrayBuffers: 0 }; },
-  exit: function (code) { H.exit(code === undefined ? 0 : NumberC(code) | 0); throw runtimeError('Runtime.ExitError', 'process.exit called'); },
-  on: function () { return processObj; }, once: function () { return processObj; }, off: function () { return processObj; },
-  removeListener: function () { return processObj; }, emitWarning: function (w) { emit(3, ['(node:8) ' + (w && w.name ? w.name : 'Warning') + ': ' + (w && w.message ? w.message : Str(w))]); }
-};
-processObj.hrtime.bigint = function () { return BigInt(MathFloor(H.mono() * 1e6)); };
-processObj.memoryUsage.rss = function () { return H.memory()[0]; };
-defineProperty(processObj, 'stdout', { get: function () { return { write: function (s) { H.log(2, Str(s)); return true; } }; } });
-defineProperty(processObj, 'stderr', { get: function () { return { write: function (s) { H.log(4, Str(s)); return true; } }; } });
 
 // ---- globals ----------------------------------------------------------------------------------
 function defGlobal(name, value) { defineProperty(G, name, { value: value, writable: true, configurable: true, enumerable: false }); }
@@ -335,16 +184,18 @@ function lazyGlobal(name, get) {
   });
 }
 defGlobal('console', consoleObj);
-defGlobal('process', processObj);
 defGlobal('global', G);
-defGlobal('setTimeout', setTimeoutImpl);
-defGlobal('setInterval', setIntervalImpl);
-defGlobal('clearTimeout', clearTimer);
-defGlobal('clearInterval', clearTimer);
-defGlobal('setImmediate', setImmediateImpl);
-defGlobal('clearImmediate', clearImmediateImpl);
 defGlobal('queueMicrotask', queueMicrotaskImpl);
-defGlobal('performance', performanceObj);
+function timersLib() { return lib('timers'); }
+lazyGlobal('process', function () { return lib('process'); });
+lazyGlobal('Date', function () { return lib('date').Date; });
+lazyGlobal('performance', function () { return lib('date').performance; });
+lazyGlobal('setTimeout', function () { return timersLib().setTimeout; });
+lazyGlobal('setInterval', function () { return timersLib().setInterval; });
+lazyGlobal('clearTimeout', function () { return timersLib().clearTimeout; });
+lazyGlobal('clearInterval', function () { return timersLib().clearInterval; });
+lazyGlobal('setImmediate', function () { return timersLib().setImmediate; });
+lazyGlobal('clearImmediate', function () { return timersLib().clearImmediate; });
 lazyGlobal('Buffer', function () { return lib('buffer').Buffer; });
 lazyGlobal('TextEncoder', function () { return lib('buffer').TextEncoder; });
 lazyGlobal('TextDecoder', function () { return lib('buffer').TextDecoder; });
@@ -372,8 +223,7 @@ function requireBuiltin(name) {
   if (name === 'path/posix') return lib('path');
   if (name === 'util/types') return lib('util').types;
   if (name === 'timers/promises') return lib('timers').promises;
-  if (name === 'stream/promises') return lib('stream').promises;
-  if (name === 'process') return processObj;
+  if (name === 'process') return lib('process');
   if (name === 'console') return consoleObj;
   return lib(name);
 }
@@ -437,9 +287,15 @@ function makeRequire(mod) {
 }
 defGlobal('require', undefined);
 delete G.require;
+var K = {
+  RA: RA, defineProperty: defineProperty, keys: keys, arrSlice: arrSlice, strSlice: strSlice, MapC: MapC, mapGet: mapGet, mapSet: mapSet,
+  mapDelete: mapDelete, mapForEach: mapForEach, promiseThen: promiseThen, resolvedPromise: resolvedPromise, MathFloor: MathFloor,
+  NumberC: NumberC, TypeErrorC: TypeErrorC, RealDate: DateC, setPrototypeOf: O.setPrototypeOf, BigIntC: BigInt, Str: Str
+};
 var INTERNAL = {
-  nodeStack: nodeStack, isNativeError: isNativeError, H: H, C: C, emit: emit, processObj: processObj,
-  setTimeout: setTimeoutImpl, clearTimeout: clearTimer, setImmediate: setImmediateImpl, lib: lib
+  nodeStack: nodeStack, isNativeError: isNativeError, H: H, C: C, K: K, emit: emit, env: env, push: push,
+  guarded: guarded, uncaught: uncaught, runtimeError: runtimeError, lib: lib,
+  getRequestId: function () { return currentRequestId; }
 };
 
 // ---- init: load the handler (RIC UserFunction.js) ---------------------------------------------
@@ -552,7 +408,7 @@ function buildCallbackContext() {
     exitListener = null;
     if (err !== undefined && err !== null) postError(err);
     else if (!waitForEmptyEventLoop) complete(result);
-    else exitListener = function () { setImmediateImpl(function () { complete(result); }); };
+    else exitListener = function () { timersLib().setImmediate(function () { complete(result); }); };
   }
   function done(err, result) {
     exitListener = null;
@@ -628,8 +484,8 @@ return {
   init: init,
   invoke: invoke,
   drained: drained,
-  nextDue: nextDue,
-  runNext: runNext,
+  nextDue: function () { return libs.timers ? lib('timers').nextDue() : -1; },
+  runNext: function (now) { return libs.timers ? lib('timers').runNext(now) : false; },
   setRequestId: function (id) { currentRequestId = id; },
   uncaught: uncaught
 };

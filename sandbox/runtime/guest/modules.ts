@@ -321,7 +321,7 @@ promisify.custom = custom;
 function callbackify(fn) {
   return function () {
     var args = Array.prototype.slice.call(arguments), cb = args.pop(), self = this;
-    Reflect.apply(fn, self, args).then(function (v) { INTERNAL.processObj.nextTick(cb, null, v); }, function (e) { INTERNAL.processObj.nextTick(cb, e || new Error('Promise was rejected with a falsy value')); });
+    Reflect.apply(fn, self, args).then(function (v) { INTERNAL.lib('process').nextTick(cb, null, v); }, function (e) { INTERNAL.lib('process').nextTick(cb, e || new Error('Promise was rejected with a falsy value')); });
   };
 }
 function inherits(ctor, superCtor) {
@@ -331,7 +331,7 @@ function inherits(ctor, superCtor) {
 function deprecate(fn, msg) {
   var warned = false;
   return function () {
-    if (!warned) { warned = true; INTERNAL.processObj.emitWarning({ name: 'DeprecationWarning', message: msg }); }
+    if (!warned) { warned = true; INTERNAL.lib('process').emitWarning({ name: 'DeprecationWarning', message: msg }); }
     return Reflect.apply(fn, this, arguments);
   };
 }
@@ -573,7 +573,7 @@ AbortSignal.prototype.throwIfAborted = function () { if (this.aborted) throw thi
 function abortError() { var e = new Error('This operation was aborted'); e.name = 'AbortError'; e.code = 20; return e; }
 function doAbort(s, reason) { if (s.aborted) return; s.aborted = true; s.reason = reason === undefined ? abortError() : reason; s.dispatchEvent(new Event('abort')); }
 AbortSignal.abort = function (r) { var s = new AbortSignal(); doAbort(s, r); return s; };
-AbortSignal.timeout = function (ms) { var s = new AbortSignal(); INTERNAL.setTimeout(function () { var e = new Error('The operation was aborted due to timeout'); e.name = 'TimeoutError'; e.code = 23; doAbort(s, e); }, ms).unref(); return s; };
+AbortSignal.timeout = function (ms) { var s = new AbortSignal(); INTERNAL.lib('timers').setTimeout(function () { var e = new Error('The operation was aborted due to timeout'); e.name = 'TimeoutError'; e.code = 23; doAbort(s, e); }, ms).unref(); return s; };
 function AbortController() { this.signal = new AbortSignal(); }
 AbortController.prototype.abort = function (r) { doAbort(this.signal, r); };
 EventEmitter.Event = Event; EventEmitter.EventTarget = EventTarget; EventEmitter.AbortController = AbortController; EventEmitter.AbortSignal = AbortSignal;
@@ -803,6 +803,706 @@ exports.utf8Encode = utf8Encode;
 exports.utf8Decode = utf8Decode;
 `;
 
+const DATE = String.raw`
+var H = INTERNAL.H, C = INTERNAL.C, K = INTERNAL.K, RA = K.RA, defineProperty = K.defineProperty, arrSlice = K.arrSlice, MapC = K.MapC;
+var mapGet = K.mapGet, mapSet = K.mapSet, mapDelete = K.mapDelete, mapForEach = K.mapForEach, MathFloor = K.MathFloor, NumberC = K.NumberC;
+var TypeErrorC = K.TypeErrorC, Str = K.Str, push = INTERNAL.push, guarded = INTERNAL.guarded, emit = INTERNAL.emit, O = Object;
+var promiseThen = K.promiseThen, resolvedPromise = K.resolvedPromise, strSlice = K.strSlice;
+// ---- virtual clock: Date, performance ---------------------------------------------------------
+var RealDate = K.RealDate;
+function VDate(a, b, c, d, e, f, g) {
+  if (!new.target) return new RealDate(H.now()).toString();
+  var n = arguments.length;
+  var dt = n === 0 ? new RealDate(H.now()) : n === 1 ? new RealDate(a) : new RealDate(a, b, n > 2 ? c : 1, n > 3 ? d : 0, n > 4 ? e : 0, n > 5 ? f : 0, n > 6 ? g : 0);
+  K.setPrototypeOf(dt, new.target.prototype);
+  return dt;
+}
+VDate.prototype = RealDate.prototype;
+defineProperty(RealDate.prototype, 'constructor', { value: VDate, writable: true, configurable: true, enumerable: false });
+VDate.now = function now() { return MathFloor(H.now()); };
+VDate.parse = RealDate.parse;
+VDate.UTC = RealDate.UTC;
+var performanceObj = {
+  now: function () { return H.mono(); },
+  timeOrigin: H.now() - H.mono(),
+  mark: function () { }, measure: function () { },
+  toJSON: function () { return { timeOrigin: this.timeOrigin }; }
+};
+
+exports.Date = VDate;
+exports.performance = performanceObj;
+`;
+
+const TIMERS = String.raw`
+var H = INTERNAL.H, C = INTERNAL.C, K = INTERNAL.K, RA = K.RA, defineProperty = K.defineProperty, arrSlice = K.arrSlice, MapC = K.MapC;
+var mapGet = K.mapGet, mapSet = K.mapSet, mapDelete = K.mapDelete, mapForEach = K.mapForEach, MathFloor = K.MathFloor, NumberC = K.NumberC;
+var TypeErrorC = K.TypeErrorC, Str = K.Str, push = INTERNAL.push, guarded = INTERNAL.guarded, emit = INTERNAL.emit, O = Object;
+var promiseThen = K.promiseThen, resolvedPromise = K.resolvedPromise, strSlice = K.strSlice;
+// ---- timers (Node semantics on the simulator's clock) -----------------------------------------
+var timers = new MapC(), nextTimerId = 1, timerSeq = 0, immediates = [], immediateHead = 0;
+var TIMEOUT_MAX = 2147483647;
+function Timeout(id, cb, args, ms, repeat) {
+  this._id = id; this._cb = cb; this._args = args; this._ms = ms; this._repeat = repeat; this._ref = true; this._due = 0; this._seq = 0; this._destroyed = false;
+}
+Timeout.prototype.ref = function () { this._ref = true; return this; };
+Timeout.prototype.unref = function () { this._ref = false; return this; };
+Timeout.prototype.hasRef = function () { return this._ref; };
+Timeout.prototype.refresh = function () { if (!this._destroyed) schedule(this); return this; };
+Timeout.prototype.close = function () { clearTimer(this); return this; };
+Timeout.prototype[Symbol.toPrimitive] = function () { return this._id; };
+function schedule(t) { t._due = H.mono() + t._ms; t._seq = ++timerSeq; RA(mapSet, timers, [t._id, t]); }
+function delayOf(ms) { ms = NumberC(ms); return ms >= 1 && ms <= TIMEOUT_MAX ? ms : 1; }
+function checkCallback(cb) {
+  if (typeof cb !== 'function') {
+    var e = new TypeErrorC('The "callback" argument must be of type function. Received ' + (cb === undefined ? 'undefined' : typeof cb));
+    e.code = 'ERR_INVALID_ARG_TYPE';
+    throw e;
+  }
+}
+function setTimeoutImpl(cb, ms) {
+  checkCallback(cb);
+  var t = new Timeout(nextTimerId++, cb, arrSlice.call(arguments, 2), delayOf(ms), false);
+  schedule(t);
+  return t;
+}
+function setIntervalImpl(cb, ms) {
+  checkCallback(cb);
+  var t = new Timeout(nextTimerId++, cb, arrSlice.call(arguments, 2), delayOf(ms), true);
+  schedule(t);
+  return t;
+}
+function clearTimer(t) {
+  if (t === null || t === undefined) return;
+  var id = typeof t === 'object' ? t._id : NumberC(t);
+  var x = RA(mapGet, timers, [id]);
+  if (x) { x._destroyed = true; RA(mapDelete, timers, [id]); }
+}
+function Immediate(cb, args) { this._cb = cb; this._args = args; this._ref = true; this._cleared = false; }
+Immediate.prototype.ref = function () { this._ref = true; return this; };
+Immediate.prototype.unref = function () { this._ref = false; return this; };
+Immediate.prototype.hasRef = function () { return this._ref; };
+function setImmediateImpl(cb) {
+  checkCallback(cb);
+  var im = new Immediate(cb, arrSlice.call(arguments, 1));
+  push(immediates, im);
+  return im;
+}
+function clearImmediateImpl(im) { if (im instanceof Immediate) im._cleared = true; }
+function pendingImmediate() {
+  while (immediateHead < immediates.length && immediates[immediateHead]._cleared) immediateHead++;
+  if (immediateHead >= immediates.length) { immediates = []; immediateHead = 0; return null; }
+  return immediates[immediateHead];
+}
+// Earliest due time among timers that keep the loop alive; -1 when the loop is empty.
+function nextDue() {
+  var im = pendingImmediate();
+  var best = -1;
+  RA(mapForEach, timers, [function (t) { if (t._ref && (best < 0 || t._due < best)) best = t._due; }]);
+  if (im) return best >= 0 && best < H.mono() ? best : H.mono();
+  return best;
+}
+function runNext(now) {
+  var pick = null;
+  RA(mapForEach, timers, [function (t) {
+    if (t._due <= now && (pick === null || t._due < pick._due || (t._due === pick._due && t._seq < pick._seq))) pick = t;
+  }]);
+  if (pick !== null) {
+    if (pick._repeat) { pick._due = now + pick._ms; pick._seq = ++timerSeq; }
+    else { pick._destroyed = true; RA(mapDelete, timers, [pick._id]); }
+    guarded(pick._cb, pick, pick._args);
+    return true;
+  }
+  var im = pendingImmediate();
+  if (im) {
+    immediateHead++;
+    im._cleared = true;
+    guarded(im._cb, im, im._args);
+    return true;
+  }
+  return false;
+}
+var tickQueue = [], tickScheduled = false;
+function runTicks() {
+  tickScheduled = false;
+  var q = tickQueue; tickQueue = [];
+  for (var i = 0; i < q.length; i++) guarded(q[i][0], undefined, q[i][1]);
+}
+function nextTick(cb) {
+  checkCallback(cb);
+  push(tickQueue, [cb, arrSlice.call(arguments, 1)]);
+  if (!tickScheduled) { tickScheduled = true; RA(promiseThen, resolvedPromise, [runTicks]); }
+}
+
+exports.setTimeout = setTimeoutImpl; exports.setInterval = setIntervalImpl; exports.clearTimeout = clearTimer; exports.clearInterval = clearTimer;
+exports.setImmediate = setImmediateImpl; exports.clearImmediate = clearImmediateImpl; exports.nextDue = nextDue; exports.runNext = runNext; exports.nextTick = nextTick;
+exports.promises = {
+  setTimeout: function (ms, value) { return new Promise(function (resolve) { setTimeoutImpl(resolve, ms, value); }); },
+  setImmediate: function (value) { return new Promise(function (resolve) { setImmediateImpl(resolve, value); }); }
+};
+`;
+
+const PROCESS = String.raw`
+var H = INTERNAL.H, C = INTERNAL.C, K = INTERNAL.K, RA = K.RA, defineProperty = K.defineProperty, arrSlice = K.arrSlice, MapC = K.MapC;
+var mapGet = K.mapGet, mapSet = K.mapSet, mapDelete = K.mapDelete, mapForEach = K.mapForEach, MathFloor = K.MathFloor, NumberC = K.NumberC;
+var TypeErrorC = K.TypeErrorC, Str = K.Str, push = INTERNAL.push, guarded = INTERNAL.guarded, emit = INTERNAL.emit, O = Object;
+var promiseThen = K.promiseThen, resolvedPromise = K.resolvedPromise, strSlice = K.strSlice;
+// ---- process (only what is harmless) ----------------------------------------------------------
+var env = INTERNAL.env;
+function ExitError(code) {
+  var e = INTERNAL.runtimeError('Runtime.ExitError', 'RequestId: ' + INTERNAL.getRequestId() + ' Error: Runtime exited ' + (code ? 'with error: exit status ' + code : 'without providing a reason'));
+  return e;
+}
+var processObj = {
+  env: env,
+  version: C.nodeVersion,
+  versions: { node: RA(strSlice, C.nodeVersion, [1]) },
+  platform: 'linux',
+  arch: C.arch,
+  argv: ['/var/lang/bin/node', '/var/runtime/index.mjs'],
+  execArgv: [],
+  pid: 8,
+  ppid: 1,
+  title: 'node',
+  release: { name: 'node' },
+  exitCode: undefined,
+  cwd: function () { return '/var/task'; },
+  uptime: function () { return H.mono() / 1000; },
+  hrtime: function (prev) {
+    var ms = H.mono(), s = MathFloor(ms / 1000), ns = MathFloor((ms - s * 1000) * 1e6);
+    if (prev) { s -= prev[0]; ns -= prev[1]; if (ns < 0) { s--; ns += 1e9; } }
+    return [s, ns];
+  },
+  nextTick: INTERNAL.lib('timers').nextTick,
+  memoryUsage: function () { var u = H.memory(); return { rss: u[0], heapTotal: u[1], heapUsed: u[2], external: 0, arrayBuffers: 0 }; },
+  exit: function (code) { H.exit(code === undefined ? 0 : NumberC(code) | 0); throw INTERNAL.runtimeError('Runtime.ExitError', 'process.exit called'); },
+  on: function () { return processObj; }, once: function () { return processObj; }, off: function () { return processObj; },
+  removeListener: function () { return processObj; }, emitWarning: function (w) { emit(3, ['(node:8) ' + (w && w.name ? w.name : 'Warning') + ': ' + (w && w.message ? w.message : Str(w))]); }
+};
+processObj.hrtime.bigint = function () { return K.BigIntC(MathFloor(H.mono() * 1e6)); };
+processObj.memoryUsage.rss = function () { return H.memory()[0]; };
+defineProperty(processObj, 'stdout', { get: function () { return { write: function (s) { H.log(2, Str(s)); return true; } }; } });
+defineProperty(processObj, 'stderr', { get: function () { return { write: function (s) { H.log(4, Str(s)); return true; } }; } });
+
+module.exports = processObj;
+`;
+
+const FS = String.raw`
+var H = INTERNAL.H, Buf = INTERNAL.lib('buffer').Buffer, timers = INTERNAL.lib('timers');
+var DESCR = { ENOENT: [-2, 'no such file or directory'], EEXIST: [-17, 'file already exists'], ENOTDIR: [-20, 'not a directory'],
+  EISDIR: [-21, 'illegal operation on a directory'], ENOTEMPTY: [-39, 'directory not empty'], EROFS: [-30, 'read-only file system'],
+  ENOSPC: [-28, 'no space left on device'], EACCES: [-13, 'permission denied'], EINVAL: [-22, 'invalid argument'], EBUSY: [-16, 'resource busy or locked'],
+  ENOSYS: [-38, 'function not implemented'] };
+function fsError(code, syscall, path, dest) {
+  if (code === 'ERR_FS_EISDIR') {
+    var e0 = new Error('Path is a directory: ' + syscall + ' returned EISDIR (is a directory) ' + path);
+    e0.name = 'SystemError'; e0.code = 'ERR_FS_EISDIR'; e0.errno = 21; e0.syscall = syscall; e0.path = path;
+    return e0;
+  }
+  var d = DESCR[code] || [-1, 'unknown error'];
+  var e = new Error(code + ': ' + d[1] + ', ' + syscall + " '" + path + "'" + (dest ? " -> '" + dest + "'" : ''));
+  e.errno = d[0]; e.code = code; e.syscall = syscall; e.path = path;
+  if (dest) e.dest = dest;
+  return e;
+}
+function toPath(p, name) {
+  if (typeof p === 'string') return p;
+  if (p instanceof Uint8Array) return Buf.from(p).toString();
+  if (p && typeof p === 'object' && p.href && p.protocol === 'file:') return decodeURIComponent(p.pathname);
+  var e = new TypeError('The "' + (name || 'path') + '" argument must be of type string or an instance of Buffer or URL. Received ' + (p === null ? 'null' : typeof p));
+  e.code = 'ERR_INVALID_ARG_TYPE';
+  throw e;
+}
+function abs(p) { return INTERNAL.lib('path').resolve(p); }
+function encodingOf(o) { return typeof o === 'string' ? o : o && o.encoding ? o.encoding : null; }
+function flagOf(o, dflt) { return o && typeof o === 'object' && o.flag ? o.flag : dflt; }
+function readFileSync(p, o) {
+  if (typeof p === 'number') throw fsError('EBADF', 'read', String(p));
+  var path = toPath(p), enc = encodingOf(o);
+  var utf8 = enc === 'utf8' || enc === 'utf-8';
+  var r = H.fs('read', path, utf8);
+  if (r[0]) throw fsError(r[0], r[0] === 'EISDIR' ? 'read' : 'open', path);
+  if (utf8) return r[1];
+  var b = Buf.from(r[1]);
+  return enc ? b.toString(enc) : b;
+}
+function dataOf(data, o) {
+  if (typeof data === 'string') {
+    var enc = encodingOf(o);
+    if (!enc || enc === 'utf8' || enc === 'utf-8') return data;
+    data = Buf.from(data, enc);
+  }
+  if (data instanceof ArrayBuffer) return data;
+  if (ArrayBuffer.isView(data)) return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
+  var e = new TypeError('The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received ' + (data === null ? 'null' : typeof data));
+  e.code = 'ERR_INVALID_ARG_TYPE';
+  throw e;
+}
+function writeFileSync(p, data, o) {
+  var path = toPath(p), flag = flagOf(o, 'w');
+  var r = H.fs('write', path, dataOf(data, o), flag[0] === 'a', flag.indexOf('x') >= 0);
+  if (r[0]) throw fsError(r[0], 'open', path);
+}
+function appendFileSync(p, data, o) {
+  var path = toPath(p);
+  var r = H.fs('write', path, dataOf(data, o), true, false);
+  if (r[0]) throw fsError(r[0], 'open', path);
+}
+function Stats(a) {
+  this.dev = 2049; this.mode = a[4]; this.nlink = 1; this.uid = 993; this.gid = 990; this.rdev = 0; this.blksize = 4096;
+  this.ino = 0; this.size = a[1]; this.blocks = Math.ceil(a[1] / 512);
+  this.atimeMs = a[2]; this.mtimeMs = a[2]; this.ctimeMs = a[2]; this.birthtimeMs = a[3];
+  this.atime = new Date(a[2]); this.mtime = new Date(a[2]); this.ctime = new Date(a[2]); this.birthtime = new Date(a[3]);
+  Object.defineProperty(this, '_file', { value: a[0] === 1 });
+}
+Stats.prototype.isFile = function () { return this._file; };
+Stats.prototype.isDirectory = function () { return !this._file; };
+Stats.prototype.isSymbolicLink = function () { return false; };
+Stats.prototype.isFIFO = Stats.prototype.isSocket = Stats.prototype.isBlockDevice = Stats.prototype.isCharacterDevice = function () { return false; };
+function statSync(p, o) {
+  var path = toPath(p);
+  var r = H.fs('stat', path);
+  if (r[0]) { if (o && o.throwIfNoEntry === false && r[0] === 'ENOENT') return undefined; throw fsError(r[0], 'stat', path); }
+  return new Stats(r[1]);
+}
+function lstatSync(p, o) {
+  var path = toPath(p);
+  var r = H.fs('stat', path);
+  if (r[0]) { if (o && o.throwIfNoEntry === false && r[0] === 'ENOENT') return undefined; throw fsError(r[0], 'lstat', path); }
+  return new Stats(r[1]);
+}
+function Dirent(name, dir, parent) { this.name = name; this.parentPath = parent; this.path = parent; Object.defineProperty(this, '_dir', { value: dir }); }
+Dirent.prototype.isFile = function () { return !this._dir; };
+Dirent.prototype.isDirectory = function () { return this._dir; };
+Dirent.prototype.isSymbolicLink = function () { return false; };
+function readdirSync(p, o) {
+  var path = toPath(p);
+  var r = H.fs('readdir', path);
+  if (r[0]) throw fsError(r[0], 'scandir', path);
+  var list = r[1], out = [];
+  for (var i = 0; i < list.length; i++) out.push(o && o.withFileTypes ? new Dirent(list[i][0], list[i][1] === 1, abs(path)) : list[i][0]);
+  return out;
+}
+function mkdirSync(p, o) {
+  var path = toPath(p), recursive = !!(o && typeof o === 'object' && o.recursive);
+  var r = H.fs('mkdir', path, recursive);
+  if (r[0]) throw fsError(r[0], 'mkdir', path);
+  return recursive ? r[1] : undefined;
+}
+function unlinkSync(p) { var path = toPath(p); var r = H.fs('unlink', path); if (r[0]) throw fsError(r[0], 'unlink', path); }
+function rmSync(p, o) {
+  var path = toPath(p);
+  var r = H.fs('rm', path, !!(o && o.recursive), !!(o && o.force), false);
+  if (r[0]) throw fsError(r[0], r[0] === 'ENOENT' ? 'lstat' : 'rm', path);
+}
+function rmdirSync(p, o) {
+  var path = toPath(p);
+  var r = H.fs('rm', path, !!(o && o.recursive), false, true);
+  if (r[0]) throw fsError(r[0], 'rmdir', path);
+}
+function renameSync(a, b) { var pa = toPath(a, 'oldPath'), pb = toPath(b, 'newPath'); var r = H.fs('rename', pa, pb); if (r[0]) throw fsError(r[0], 'rename', pa, pb); }
+function copyFileSync(a, b, mode) { var pa = toPath(a, 'src'), pb = toPath(b, 'dest'); var r = H.fs('copy', pa, pb, ((mode | 0) & 1) === 1); if (r[0]) throw fsError(r[0], 'copyfile', pa, pb); }
+function accessSync(p, mode) { var path = toPath(p); var r = H.fs('access', path, ((mode | 0) & 2) === 2); if (r[0]) throw fsError(r[0], 'access', path); }
+function existsSync(p) { try { return H.fs('stat', toPath(p))[0] === ''; } catch (e) { return false; } }
+function realpathSync(p) { var path = toPath(p); var r = H.fs('stat', path); if (r[0]) throw fsError(r[0], 'lstat', path); return abs(path); }
+var tmpCounter = 0;
+function mkdtempSync(prefix) {
+  var chars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', bytes = new Uint8Array(H.random(6)), s = '';
+  for (var i = 0; i < 6; i++) s += chars[bytes[i] % chars.length];
+  var path = toPath(prefix, 'prefix') + s;
+  mkdirSync(path);
+  return path;
+}
+var sync = { readFileSync: readFileSync, writeFileSync: writeFileSync, appendFileSync: appendFileSync, statSync: statSync, lstatSync: lstatSync,
+  readdirSync: readdirSync, mkdirSync: mkdirSync, unlinkSync: unlinkSync, rmSync: rmSync, rmdirSync: rmdirSync, renameSync: renameSync,
+  copyFileSync: copyFileSync, accessSync: accessSync, existsSync: existsSync, realpathSync: realpathSync, mkdtempSync: mkdtempSync };
+// Callback and promise forms complete on a later turn of the event loop, as libuv's thread pool does.
+function later(fn) { timers.setImmediate(fn); }
+function callbackForm(fn) {
+  return function () {
+    var args = Array.prototype.slice.call(arguments), cb = args.pop();
+    if (typeof cb !== 'function') { var e = new TypeError('The "cb" argument must be of type function. Received ' + typeof cb); e.code = 'ERR_INVALID_ARG_TYPE'; throw e; }
+    var err = null, val;
+    try { val = Reflect.apply(fn, undefined, args); } catch (x) { err = x; }
+    later(function () { if (err) cb(err); else cb(null, val); });
+  };
+}
+function promiseForm(fn) {
+  return function () {
+    var args = arguments;
+    return new Promise(function (resolve, reject) {
+      var err = null, val;
+      try { val = Reflect.apply(fn, undefined, args); } catch (x) { err = x; }
+      later(function () { if (err) reject(err); else resolve(val); });
+    });
+  };
+}
+var promises = {};
+Object.keys(sync).forEach(function (k) {
+  var base = k.slice(0, -4);
+  exports[k] = sync[k];
+  if (k === 'existsSync') return;
+  exports[base] = callbackForm(sync[k]);
+  promises[base === 'lstat' || base === 'stat' || base === 'readdir' || base === 'realpath' || base === 'mkdtemp' || base === 'rmdir' ? base : base] = promiseForm(sync[k]);
+});
+exports.exists = function (p, cb) { var v = existsSync(p); later(function () { cb(v); }); };
+promises.access = promiseForm(accessSync);
+promises.constants = exports.constants = { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2 };
+exports.promises = promises;
+exports.Stats = Stats;
+exports.Dirent = Dirent;
+function notSimulated(name) { return function () { var e = new Error('fs.' + name + ' is not simulated by Lambda Lab; use readFile/writeFile (sync, callback or promise forms)'); e.code = 'ERR_NOT_SIMULATED'; throw e; }; }
+['createReadStream', 'createWriteStream', 'openSync', 'open', 'watch', 'watchFile', 'symlinkSync', 'symlink', 'linkSync', 'chmodSync', 'chmod'].forEach(function (n) { exports[n] = notSimulated(n); });
+`;
+
+const URL_MODULE = String.raw`
+var QS_SAFE = /[A-Za-z0-9*\-._]/;
+function encodeParam(s) {
+  var b = INTERNAL.lib('buffer').utf8Encode(String(s)), out = '';
+  for (var i = 0; i < b.length; i++) {
+    var c = String.fromCharCode(b[i]);
+    if (b[i] < 128 && QS_SAFE.test(c)) out += c;
+    else if (c === ' ') out += '+';
+    else out += '%' + (b[i] < 16 ? '0' : '') + b[i].toString(16).toUpperCase();
+  }
+  return out;
+}
+function decodeParam(s) { try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch (e) { return s; } }
+function URLSearchParams(init) {
+  this._list = [];
+  if (init === undefined || init === null) return;
+  if (typeof init === 'string') { this._parse(init); return; }
+  if (init instanceof URLSearchParams) { this._list = init._list.map(function (p) { return [p[0], p[1]]; }); return; }
+  if (typeof init === 'object') {
+    if (typeof init[Symbol.iterator] === 'function') { for (var p of init) this._list.push([String(p[0]), String(p[1])]); return; }
+    var ks = Object.keys(init);
+    for (var i = 0; i < ks.length; i++) this._list.push([ks[i], String(init[ks[i]])]);
+  }
+}
+URLSearchParams.prototype._parse = function (s) {
+  if (s[0] === '?') s = s.slice(1);
+  this._list = [];
+  if (!s) return;
+  var parts = s.split('&');
+  for (var i = 0; i < parts.length; i++) {
+    if (!parts[i]) continue;
+    var eq = parts[i].indexOf('=');
+    this._list.push(eq < 0 ? [decodeParam(parts[i]), ''] : [decodeParam(parts[i].slice(0, eq)), decodeParam(parts[i].slice(eq + 1))]);
+  }
+};
+URLSearchParams.prototype._update = function () { if (this._url) { var s = this.toString(); this._url._search = s ? '?' + s : ''; } };
+URLSearchParams.prototype.append = function (k, v) { this._list.push([String(k), String(v)]); this._update(); };
+URLSearchParams.prototype.delete = function (k) { k = String(k); this._list = this._list.filter(function (p) { return p[0] !== k; }); this._update(); };
+URLSearchParams.prototype.get = function (k) { k = String(k); for (var i = 0; i < this._list.length; i++) if (this._list[i][0] === k) return this._list[i][1]; return null; };
+URLSearchParams.prototype.getAll = function (k) { k = String(k); return this._list.filter(function (p) { return p[0] === k; }).map(function (p) { return p[1]; }); };
+URLSearchParams.prototype.has = function (k) { return this.get(k) !== null; };
+URLSearchParams.prototype.set = function (k, v) {
+  k = String(k); v = String(v);
+  var found = false;
+  this._list = this._list.filter(function (p) { if (p[0] !== k) return true; if (found) return false; found = true; p[1] = v; return true; });
+  if (!found) this._list.push([k, v]);
+  this._update();
+};
+URLSearchParams.prototype.sort = function () { this._list.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; }); this._update(); };
+URLSearchParams.prototype.forEach = function (cb, self) { for (var i = 0; i < this._list.length; i++) cb.call(self, this._list[i][1], this._list[i][0], this); };
+URLSearchParams.prototype.keys = function () { return this._list.map(function (p) { return p[0]; })[Symbol.iterator](); };
+URLSearchParams.prototype.values = function () { return this._list.map(function (p) { return p[1]; })[Symbol.iterator](); };
+URLSearchParams.prototype.entries = function () { return this._list.map(function (p) { return [p[0], p[1]]; })[Symbol.iterator](); };
+URLSearchParams.prototype[Symbol.iterator] = URLSearchParams.prototype.entries;
+URLSearchParams.prototype.toString = function () { return this._list.map(function (p) { return encodeParam(p[0]) + '=' + encodeParam(p[1]); }).join('&'); };
+Object.defineProperty(URLSearchParams.prototype, 'size', { get: function () { return this._list.length; } });
+var DEFAULT_PORTS = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
+var URL_RE = /^([a-zA-Z][a-zA-Z0-9+.-]*:)(?:\/\/(?:([^:@\/?#]*)(?::([^@\/?#]*))?@)?(\[[^\]]*\]|[^:\/?#]*)(?::(\d*))?)?([^?#]*)(\?[^#]*)?(#.*)?$/;
+function invalidUrl(input) { var e = new TypeError('Invalid URL'); e.code = 'ERR_INVALID_URL'; e.input = input; return e; }
+function URL(input, base) {
+  input = String(input).trim();
+  var m = URL_RE.exec(input);
+  if (!m) {
+    if (base === undefined) throw invalidUrl(input);
+    var b = base instanceof URL ? base : new URL(base);
+    var resolved;
+    if (input[0] === '/' && input[1] === '/') resolved = b.protocol + input;
+    else if (input[0] === '/') resolved = b.origin + input;
+    else if (input[0] === '?') resolved = b.origin + b.pathname + input;
+    else if (input[0] === '#') resolved = b.origin + b.pathname + b.search + input;
+    else resolved = b.origin + INTERNAL.lib('path').resolve(b.pathname.replace(/[^\/]*$/, ''), input.replace(/[?#].*$/, '')) + (input.match(/[?#].*$/) || [''])[0];
+    m = URL_RE.exec(resolved);
+    if (!m) throw invalidUrl(input);
+  }
+  this._protocol = m[1].toLowerCase();
+  var special = DEFAULT_PORTS[this._protocol] !== undefined || this._protocol === 'file:';
+  if (special && m[4] === undefined && this._protocol !== 'file:') throw invalidUrl(input);
+  this._username = m[2] || ''; this._password = m[3] || '';
+  this._hostname = (m[4] || '').toLowerCase();
+  this._port = m[5] && m[5] !== DEFAULT_PORTS[this._protocol] ? m[5] : '';
+  this._pathname = m[6] || (special ? '/' : '');
+  if (special && this._pathname[0] !== '/') this._pathname = '/' + this._pathname;
+  this._pathname = this._pathname.replace(/ /g, '%20');
+  this._search = m[7] && m[7].length > 1 ? m[7] : '';
+  this._hash = m[8] && m[8].length > 1 ? m[8] : '';
+  this._sp = new URLSearchParams(this._search);
+  this._sp._url = this;
+}
+function acc(name, get, set) { Object.defineProperty(URL.prototype, name, { get: get, set: set, enumerable: true, configurable: true }); }
+acc('protocol', function () { return this._protocol; }, function (v) { this._protocol = String(v).replace(/:?$/, ':'); });
+acc('username', function () { return this._username; }, function (v) { this._username = String(v); });
+acc('password', function () { return this._password; }, function (v) { this._password = String(v); });
+acc('hostname', function () { return this._hostname; }, function (v) { this._hostname = String(v); });
+acc('port', function () { return this._port; }, function (v) { v = String(v); this._port = v === DEFAULT_PORTS[this._protocol] ? '' : v; });
+acc('host', function () { return this._hostname + (this._port ? ':' + this._port : ''); }, function (v) { var p = String(v).split(':'); this._hostname = p[0]; this._port = p[1] || ''; });
+acc('origin', function () { return DEFAULT_PORTS[this._protocol] !== undefined ? this._protocol + '//' + this.host : 'null'; });
+acc('pathname', function () { return this._pathname; }, function (v) { v = String(v); this._pathname = v[0] === '/' ? v : '/' + v; });
+acc('search', function () { return this._search; }, function (v) { v = String(v); this._search = v && v !== '?' ? (v[0] === '?' ? v : '?' + v) : ''; this._sp._parse(this._search); });
+acc('searchParams', function () { return this._sp; });
+acc('hash', function () { return this._hash; }, function (v) { v = String(v); this._hash = v && v !== '#' ? (v[0] === '#' ? v : '#' + v) : ''; });
+acc('href', function () {
+  var auth = this._username ? this._username + (this._password ? ':' + this._password : '') + '@' : '';
+  var slashes = DEFAULT_PORTS[this._protocol] !== undefined || this._protocol === 'file:' || this._hostname ? '//' : '';
+  return this._protocol + slashes + auth + this.host + this._pathname + this._search + this._hash;
+}, function (v) { var u = new URL(v); for (var k in u) if (k[0] === '_') this[k] = u[k]; this._sp._url = this; });
+URL.prototype.toString = function () { return this.href; };
+URL.prototype.toJSON = function () { return this.href; };
+URL.canParse = function (u, b) { try { new URL(u, b); return true; } catch (e) { return false; } };
+function fileURLToPath(u) { var x = typeof u === 'string' ? new URL(u) : u; if (x.protocol !== 'file:') { var e = new TypeError('The URL must be of scheme file'); e.code = 'ERR_INVALID_URL_SCHEME'; throw e; } return decodeURIComponent(x.pathname); }
+function pathToFileURL(p) { return new URL('file://' + encodeURI(INTERNAL.lib('path').resolve(p))); }
+function legacyParse(s, parseQuery) {
+  var u; try { u = new URL(s); } catch (e) { return { href: s, pathname: s, path: s, query: parseQuery ? {} : null, search: null }; }
+  return { protocol: u.protocol, slashes: true, auth: u.username ? u.username + (u.password ? ':' + u.password : '') : null, host: u.host, port: u.port || null,
+    hostname: u.hostname, hash: u.hash || null, search: u.search || null, query: parseQuery ? INTERNAL.lib('querystring').parse(u.search.slice(1)) : (u.search.slice(1) || null),
+    pathname: u.pathname, path: u.pathname + u.search, href: u.href };
+}
+exports.URL = URL; exports.URLSearchParams = URLSearchParams; exports.fileURLToPath = fileURLToPath; exports.pathToFileURL = pathToFileURL;
+exports.parse = legacyParse;
+exports.format = function (u) { return typeof u === 'string' ? u : u instanceof URL ? u.href : (u.protocol || '') + (u.slashes || u.host ? '//' : '') + (u.host || u.hostname || '') + (u.pathname || '') + (u.search || '') + (u.hash || ''); };
+exports.encodeParam = encodeParam;
+`;
+
+const QUERYSTRING = String.raw`
+var U = INTERNAL.lib('url');
+function qsEscape(s) { return U.encodeParam(s).replace(/\+/g, '%20').replace(/\*/g, '%2A').replace(/%2A/g, '*'); }
+function qsUnescape(s) { try { return decodeURIComponent(s); } catch (e) { return s; } }
+function parse(str, sep, eq) {
+  sep = sep || '&'; eq = eq || '=';
+  var out = Object.create(null);
+  if (typeof str !== 'string' || str.length === 0) return out;
+  var parts = str.split(sep);
+  for (var i = 0; i < parts.length; i++) {
+    if (!parts[i]) continue;
+    var idx = parts[i].indexOf(eq);
+    var k = qsUnescape((idx >= 0 ? parts[i].slice(0, idx) : parts[i]).replace(/\+/g, ' '));
+    var v = idx >= 0 ? qsUnescape(parts[i].slice(idx + eq.length).replace(/\+/g, ' ')) : '';
+    if (k in out) { if (Array.isArray(out[k])) out[k].push(v); else out[k] = [out[k], v]; } else out[k] = v;
+  }
+  return out;
+}
+function stringifyPrim(v) { return typeof v === 'string' ? v : typeof v === 'number' && isFinite(v) ? '' + v : typeof v === 'bigint' ? '' + v : typeof v === 'boolean' ? (v ? 'true' : 'false') : ''; }
+function stringify(obj, sep, eq) {
+  sep = sep || '&'; eq = eq || '=';
+  if (obj === null || typeof obj !== 'object') return '';
+  return Object.keys(obj).map(function (k) {
+    var v = obj[k], ks = qsEscape(k) + eq;
+    if (Array.isArray(v)) return v.map(function (x) { return ks + qsEscape(stringifyPrim(x)); }).join(sep);
+    return ks + qsEscape(stringifyPrim(v));
+  }).join(sep);
+}
+exports.parse = exports.decode = parse;
+exports.stringify = exports.encode = stringify;
+exports.escape = qsEscape;
+exports.unescape = qsUnescape;
+`;
+
+const OS = String.raw`
+var C = INTERNAL.C, H = INTERNAL.H;
+var mem = Number(C.memoryLimitInMB) * 1024 * 1024;
+var vcpus = Math.min(6, Math.max(2, Math.ceil(Number(C.memoryLimitInMB) / 1769)));
+exports.EOL = '\n';
+exports.platform = function () { return 'linux'; };
+exports.type = function () { return 'Linux'; };
+exports.arch = function () { return C.arch; };
+exports.release = function () { return C.arch === 'arm64' ? '5.10.240-258.930.amzn2.aarch64' : '5.10.240-258.930.amzn2.x86_64'; };
+exports.version = function () { return '#1 SMP Fri Sep 12 20:12:38 UTC 2025'; };
+exports.machine = function () { return C.arch === 'arm64' ? 'aarch64' : 'x86_64'; };
+exports.hostname = function () { return '169.254.12.1'; };
+exports.homedir = function () { return '/home/sbx_user1051'; };
+exports.tmpdir = function () { return '/tmp'; };
+exports.endianness = function () { return 'LE'; };
+exports.uptime = function () { return Math.floor(H.mono() / 1000); };
+exports.loadavg = function () { return [0, 0, 0]; };
+exports.totalmem = function () { return mem; };
+exports.freemem = function () { return Math.max(0, mem - H.memory()[0]); };
+exports.availableParallelism = function () { return vcpus; };
+exports.cpus = function () { var a = []; for (var i = 0; i < vcpus; i++) a.push({ model: C.arch === 'arm64' ? '' : 'Intel(R) Xeon(R) Processor @ 2.50GHz', speed: C.arch === 'arm64' ? 0 : 2500, times: { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 } }); return a; };
+exports.networkInterfaces = function () { return {}; };
+exports.userInfo = function () { return { uid: 993, gid: 990, username: 'sbx_user1051', homedir: '/home/sbx_user1051', shell: null }; };
+exports.constants = { signals: {}, errno: {} };
+exports.devNull = '/dev/null';
+`;
+
+const CRYPTO = String.raw`
+var H = INTERNAL.H, Buf = INTERNAL.lib('buffer').Buffer;
+function randomBytes(n, cb) {
+  if (typeof n !== 'number' || n < 0 || n > 2147483647) { var e = new RangeError('The value of "size" is out of range. It must be >= 0 && <= 2147483647. Received ' + n); e.code = 'ERR_OUT_OF_RANGE'; throw e; }
+  var out = Buf.alloc(n);
+  for (var off = 0; off < n; off += 65536) out.set(new Uint8Array(H.random(Math.min(65536, n - off))), off);
+  if (typeof cb === 'function') { INTERNAL.lib('timers').setImmediate(cb, null, out); return; }
+  return out;
+}
+function getRandomValues(a) {
+  if (!ArrayBuffer.isView(a)) { var e = new TypeError('The data argument must be an integer-type TypedArray'); e.code = 'ERR_INVALID_ARG_TYPE'; throw e; }
+  if (a.byteLength > 65536) { var q = new Error("The ArrayBufferView's byte length (" + a.byteLength + ') exceeds the number of bytes of entropy available via this API (65536)'); q.name = 'QuotaExceededError'; throw q; }
+  new Uint8Array(a.buffer, a.byteOffset, a.byteLength).set(new Uint8Array(H.random(a.byteLength)));
+  return a;
+}
+function randomUUID() { return H.uuid(); }
+function randomInt(min, max) { if (max === undefined) { max = min; min = 0; } var r = new Uint32Array(H.random(4))[0] / 4294967296; return min + Math.floor(r * (max - min)); }
+// ---- hashes: SHA-256, SHA-1, MD5 (pure JS) ----
+function rotr(x, n) { return (x >>> n) | (x << (32 - n)); }
+var K256 = [0x428a2f98,0x71374491,0xb5c0fbcf,0xe9b5dba5,0x3956c25b,0x59f111f1,0x923f82a4,0xab1c5ed5,0xd807aa98,0x12835b01,0x243185be,0x550c7dc3,0x72be5d74,0x80deb1fe,0x9bdc06a7,0xc19bf174,0xe49b69c1,0xefbe4786,0x0fc19dc6,0x240ca1cc,0x2de92c6f,0x4a7484aa,0x5cb0a9dc,0x76f988da,0x983e5152,0xa831c66d,0xb00327c8,0xbf597fc7,0xc6e00bf3,0xd5a79147,0x06ca6351,0x14292967,0x27b70a85,0x2e1b2138,0x4d2c6dfc,0x53380d13,0x650a7354,0x766a0abb,0x81c2c92e,0x92722c85,0xa2bfe8a1,0xa81a664b,0xc24b8b70,0xc76c51a3,0xd192e819,0xd6990624,0xf40e3585,0x106aa070,0x19a4c116,0x1e376c08,0x2748774c,0x34b0bcb5,0x391c0cb3,0x4ed8aa4a,0x5b9cca4f,0x682e6ff3,0x748f82ee,0x78a5636f,0x84c87814,0x8cc70208,0x90befffa,0xa4506ceb,0xbef9a3f7,0xc67178f2];
+function pad(bytes, le) {
+  var l = bytes.length, n = ((l + 9 + 63) >> 6) << 6, out = new Uint8Array(n);
+  out.set(bytes); out[l] = 0x80;
+  var bits = l * 8, hi = Math.floor(bits / 4294967296), lo = bits >>> 0;
+  if (le) { for (var i = 0; i < 4; i++) { out[n - 8 + i] = (lo >>> (8 * i)) & 255; out[n - 4 + i] = (hi >>> (8 * i)) & 255; } }
+  else { for (var j = 0; j < 4; j++) { out[n - 1 - j] = (lo >>> (8 * j)) & 255; out[n - 5 - j] = (hi >>> (8 * j)) & 255; } }
+  return out;
+}
+function sha256(bytes) {
+  var m = pad(bytes, false), h = [0x6a09e667,0xbb67ae85,0x3c6ef372,0xa54ff53a,0x510e527f,0x9b05688c,0x1f83d9ab,0x5be0cd19], w = new Array(64);
+  for (var o = 0; o < m.length; o += 64) {
+    for (var i = 0; i < 16; i++) w[i] = (m[o + 4 * i] << 24) | (m[o + 4 * i + 1] << 16) | (m[o + 4 * i + 2] << 8) | m[o + 4 * i + 3];
+    for (i = 16; i < 64; i++) { var s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3), s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10); w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0; }
+    var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+    for (i = 0; i < 64; i++) {
+      var t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K256[i] + w[i]) | 0;
+      var t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      hh = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
+    }
+    h[0] = (h[0] + a) | 0; h[1] = (h[1] + b) | 0; h[2] = (h[2] + c) | 0; h[3] = (h[3] + d) | 0; h[4] = (h[4] + e) | 0; h[5] = (h[5] + f) | 0; h[6] = (h[6] + g) | 0; h[7] = (h[7] + hh) | 0;
+  }
+  return words(h, false);
+}
+function sha1(bytes) {
+  var m = pad(bytes, false), h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0], w = new Array(80);
+  for (var o = 0; o < m.length; o += 64) {
+    for (var i = 0; i < 16; i++) w[i] = (m[o + 4 * i] << 24) | (m[o + 4 * i + 1] << 16) | (m[o + 4 * i + 2] << 8) | m[o + 4 * i + 3];
+    for (i = 16; i < 80; i++) { var x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]; w[i] = (x << 1) | (x >>> 31); }
+    var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
+    for (i = 0; i < 80; i++) {
+      var f, k;
+      if (i < 20) { f = (b & c) | (~b & d); k = 0x5a827999; } else if (i < 40) { f = b ^ c ^ d; k = 0x6ed9eba1; } else if (i < 60) { f = (b & c) | (b & d) | (c & d); k = 0x8f1bbcdc; } else { f = b ^ c ^ d; k = 0xca62c1d6; }
+      var t = (((a << 5) | (a >>> 27)) + f + e + k + w[i]) | 0;
+      e = d; d = c; c = (b << 30) | (b >>> 2); b = a; a = t;
+    }
+    h[0] = (h[0] + a) | 0; h[1] = (h[1] + b) | 0; h[2] = (h[2] + c) | 0; h[3] = (h[3] + d) | 0; h[4] = (h[4] + e) | 0;
+  }
+  return words(h, false);
+}
+var MD5S = [7,12,17,22,7,12,17,22,7,12,17,22,7,12,17,22,5,9,14,20,5,9,14,20,5,9,14,20,5,9,14,20,4,11,16,23,4,11,16,23,4,11,16,23,4,11,16,23,6,10,15,21,6,10,15,21,6,10,15,21,6,10,15,21];
+var MD5K = []; for (var q = 0; q < 64; q++) MD5K[q] = Math.floor(Math.abs(Math.sin(q + 1)) * 4294967296) | 0;
+function md5(bytes) {
+  var m = pad(bytes, true), h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476], w = new Array(16);
+  for (var o = 0; o < m.length; o += 64) {
+    for (var i = 0; i < 16; i++) w[i] = m[o + 4 * i] | (m[o + 4 * i + 1] << 8) | (m[o + 4 * i + 2] << 16) | (m[o + 4 * i + 3] << 24);
+    var a = h[0], b = h[1], c = h[2], d = h[3];
+    for (i = 0; i < 64; i++) {
+      var f, g;
+      if (i < 16) { f = (b & c) | (~b & d); g = i; } else if (i < 32) { f = (d & b) | (~d & c); g = (5 * i + 1) % 16; } else if (i < 48) { f = b ^ c ^ d; g = (3 * i + 5) % 16; } else { f = c ^ (b | ~d); g = (7 * i) % 16; }
+      var t = d; d = c; c = b;
+      var sum = (a + f + MD5K[i] + w[g]) | 0;
+      b = (b + ((sum << MD5S[i]) | (sum >>> (32 - MD5S[i])))) | 0; a = t;
+    }
+    h[0] = (h[0] + a) | 0; h[1] = (h[1] + b) | 0; h[2] = (h[2] + c) | 0; h[3] = (h[3] + d) | 0;
+  }
+  return words(h, true);
+}
+function words(h, le) {
+  var out = Buf.alloc(h.length * 4);
+  for (var i = 0; i < h.length; i++) for (var j = 0; j < 4; j++) out[i * 4 + j] = le ? (h[i] >>> (8 * j)) & 255 : (h[i] >>> (24 - 8 * j)) & 255;
+  return out;
+}
+var ALGOS = { sha256: [sha256, 64], sha1: [sha1, 64], md5: [md5, 64] };
+function algo(name) {
+  var a = ALGOS[String(name).toLowerCase().replace('-', '')];
+  if (!a) { var e = new Error('Digest method not supported (Lambda Lab simulates sha256, sha1 and md5): ' + name); e.code = 'ERR_CRYPTO_INVALID_DIGEST'; throw e; }
+  return a;
+}
+function toBytes(data, enc) { return typeof data === 'string' ? Buf.from(data, enc || 'utf8') : Buf.from(data); }
+function Hash(name) { this._a = algo(name); this._chunks = []; this._done = false; }
+Hash.prototype.update = function (data, enc) { if (this._done) { var e = new Error('Digest already called'); e.code = 'ERR_CRYPTO_HASH_FINALIZED'; throw e; } this._chunks.push(toBytes(data, enc)); return this; };
+Hash.prototype.digest = function (enc) { this._done = true; var out = this._a[0](Buf.concat(this._chunks)); return enc ? out.toString(enc) : out; };
+Hash.prototype.copy = function () { var h = new Hash('sha256'); h._a = this._a; h._chunks = this._chunks.slice(); return h; };
+function Hmac(name, key) {
+  this._a = algo(name);
+  var k = toBytes(key), bs = this._a[1];
+  if (k.length > bs) k = this._a[0](k);
+  var kp = Buf.alloc(bs); kp.set(k);
+  this._ipad = Buf.alloc(bs); this._opad = Buf.alloc(bs);
+  for (var i = 0; i < bs; i++) { this._ipad[i] = kp[i] ^ 0x36; this._opad[i] = kp[i] ^ 0x5c; }
+  this._chunks = [this._ipad];
+}
+Hmac.prototype.update = Hash.prototype.update;
+Hmac.prototype.digest = function (enc) {
+  var inner = this._a[0](Buf.concat(this._chunks));
+  var out = this._a[0](Buf.concat([this._opad, inner]));
+  return enc ? out.toString(enc) : out;
+};
+function timingSafeEqual(a, b) {
+  if (a.byteLength !== b.byteLength) { var e = new RangeError('Input buffers must have the same byte length'); e.code = 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH'; throw e; }
+  var x = 0; for (var i = 0; i < a.length; i++) x |= a[i] ^ b[i]; return x === 0;
+}
+function notSimulated(name) { return function () { var e = new Error('crypto.' + name + ' is not simulated by Lambda Lab (available: randomUUID, randomBytes, randomInt, getRandomValues, createHash/createHmac for sha256, sha1, md5, timingSafeEqual)'); e.code = 'ERR_NOT_SIMULATED'; throw e; }; }
+exports.randomBytes = randomBytes; exports.randomUUID = randomUUID; exports.randomInt = randomInt; exports.getRandomValues = getRandomValues;
+exports.createHash = function (n) { return new Hash(n); };
+exports.createHmac = function (n, k) { return new Hmac(n, k); };
+exports.hash = function (n, data, enc) { return new Hash(n).update(data).digest(enc || 'hex'); };
+exports.timingSafeEqual = timingSafeEqual;
+exports.getHashes = function () { return ['md5', 'sha1', 'sha256']; };
+['createCipheriv', 'createDecipheriv', 'createSign', 'createVerify', 'generateKeyPairSync', 'generateKeyPair', 'pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'createECDH', 'publicEncrypt', 'privateDecrypt'].forEach(function (n) { exports[n] = notSimulated(n); });
+exports.webcrypto = { getRandomValues: getRandomValues, randomUUID: randomUUID, subtle: {} };
+`;
+
+const ASSERT = String.raw`
+var I = INTERNAL.lib('inspect'), U = INTERNAL.lib('util');
+function AssertionError(o) {
+  var e = new Error(o.message || (I.inspect(o.actual) + ' ' + o.operator + ' ' + I.inspect(o.expected)));
+  e.name = 'AssertionError'; e.code = 'ERR_ASSERTION'; e.actual = o.actual; e.expected = o.expected; e.operator = o.operator; e.generatedMessage = !o.message;
+  return e;
+}
+function fail(actual, expected, message, operator) { if (message instanceof Error) throw message; throw AssertionError({ actual: actual, expected: expected, message: message, operator: operator }); }
+function ok(v, message) { if (!v) fail(v, true, message || 'The expression evaluated to a falsy value:\n\n  assert.ok(' + I.inspect(v) + ')\n', '=='); }
+function assert(v, message) { ok(v, message); }
+assert.ok = ok;
+assert.equal = function (a, b, m) { if (!(a == b || (a !== a && b !== b))) fail(a, b, m, '=='); };
+assert.notEqual = function (a, b, m) { if (a == b) fail(a, b, m, '!='); };
+assert.strictEqual = function (a, b, m) { if (!Object.is(a, b)) fail(a, b, m || 'Expected values to be strictly equal:\n\n' + I.inspect(a) + ' !== ' + I.inspect(b) + '\n', 'strictEqual'); };
+assert.notStrictEqual = function (a, b, m) { if (Object.is(a, b)) fail(a, b, m, 'notStrictEqual'); };
+assert.deepStrictEqual = assert.deepEqual = function (a, b, m) { if (!U.isDeepStrictEqual(a, b)) fail(a, b, m || 'Expected values to be strictly deep-equal:\n' + I.inspect(a) + '\n\nshould equal\n\n' + I.inspect(b), 'deepStrictEqual'); };
+assert.notDeepStrictEqual = assert.notDeepEqual = function (a, b, m) { if (U.isDeepStrictEqual(a, b)) fail(a, b, m, 'notDeepStrictEqual'); };
+assert.fail = function (m) { fail(undefined, undefined, m || 'Failed', 'fail'); };
+assert.throws = function (fn, expected, m) { try { fn(); } catch (e) { return; } fail(undefined, expected, typeof expected === 'string' ? expected : m || 'Missing expected exception.', 'throws'); };
+assert.doesNotThrow = function (fn) { fn(); };
+assert.rejects = function (p, expected, m) { return Promise.resolve(typeof p === 'function' ? p() : p).then(function () { fail(undefined, expected, m || 'Missing expected rejection.', 'rejects'); }, function () { }); };
+assert.match = function (s, re, m) { if (!re.test(s)) fail(s, re, m || 'The input did not match the regular expression ' + re + '. Input:\n\n' + I.inspect(s) + '\n', 'match'); };
+assert.AssertionError = AssertionError;
+assert.strict = assert;
+module.exports = assert;
+`;
+
+const STRING_DECODER = String.raw`
+var B = INTERNAL.lib('buffer');
+function StringDecoder(enc) { this.encoding = (enc || 'utf8').toLowerCase().replace('-', ''); this._rest = new Uint8Array(0); }
+StringDecoder.prototype.write = function (buf) {
+  if (this.encoding !== 'utf8') return B.Buffer.from(buf).toString(this.encoding);
+  var all = new Uint8Array(this._rest.length + buf.length); all.set(this._rest); all.set(buf, this._rest.length);
+  var end = all.length, i = end - 1, back = 0;
+  while (i >= 0 && back < 3 && (all[i] & 0xc0) === 0x80) { i--; back++; }
+  if (i >= 0) { var c = all[i], need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1; if (end - i < need) end = i; }
+  this._rest = all.slice(end);
+  return B.utf8Decode(all, 0, end);
+};
+StringDecoder.prototype.end = function (buf) { var s = buf ? this.write(buf) : ''; if (this._rest.length) { s += '\ufffd'; this._rest = new Uint8Array(0); } return s; };
+exports.StringDecoder = StringDecoder;
+`;
+
 /** Sources by module name. Names not listed here but known to Node fail with a clear message. */
 export const GUEST_MODULES: Record<string, string> = {
   inspect: INSPECT,
@@ -810,4 +1510,14 @@ export const GUEST_MODULES: Record<string, string> = {
   path: PATH,
   events: EVENTS,
   buffer: BUFFER,
+  date: DATE,
+  timers: TIMERS,
+  process: PROCESS,
+  fs: FS,
+  url: URL_MODULE,
+  querystring: QUERYSTRING,
+  os: OS,
+  crypto: CRYPTO,
+  assert: ASSERT,
+  string_decoder: STRING_DECODER,
 };
