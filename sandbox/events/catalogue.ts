@@ -369,6 +369,17 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     build: () => firehoseTransformation([{ ticker: "AMZN", price: 191.2 }, { ticker: "MSFT", price: 415.5 }]),
   },
   {
+    id: "firehose/transformation-kinesis-source",
+    title: "Firehose data transformation (Kinesis source)",
+    description: "One record of a delivery stream that reads from the Kinesis stream my-stream: sourceKinesisStreamArn and kinesisRecordMetadata.",
+    type: "FirehoseTransformationEvent",
+    typeFrom: "aws-lambda",
+    builder: "firehoseTransformation",
+    docs: "https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html",
+    sam: "kinesis streams-as-source",
+    build: () => firehoseTransformation([{ ticker: "AMZN", price: 191.2 }], { sourceKinesisStream: "my-stream" }),
+  },
+  {
     id: "cloudwatch/logs",
     title: "CloudWatch Logs subscription",
     description:

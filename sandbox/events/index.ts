@@ -101,7 +101,18 @@ export type {
   TokenAuthorizerInput,
 } from "./http";
 
-export { activeMq, eventBridge, md5OfMessageAttributes, rabbitMq, s3Delete, s3Put, scheduledEvent, snsNotification, sqsBatch } from "./messaging";
+export {
+  activeMq,
+  eventBridge,
+  md5OfMessageAttributes,
+  rabbitMq,
+  s3Delete,
+  s3EncodeKey,
+  s3Put,
+  scheduledEvent,
+  snsNotification,
+  sqsBatch,
+} from "./messaging";
 export type {
   ActiveMqMessageInput,
   EventBridgeInput,

@@ -1,17 +1,24 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { activeMq, eventBridge, md5OfMessageAttributes, rabbitMq, s3Delete, s3Put, scheduledEvent, snsNotification, sqsBatch } from "./messaging";
+import { activeMq, eventBridge, md5OfMessageAttributes, rabbitMq, s3Delete, s3EncodeKey, s3Put, scheduledEvent, snsNotification, sqsBatch } from "./messaging";
 
 const md5 = (data: string | Buffer) => createHash("md5").update(data).digest("hex");
 const decode = (b64: string | undefined) => Buffer.from(b64 ?? "", "base64").toString("utf8");
 
 describe("s3Put / s3Delete", () => {
   it("names the bucket and key given, with an ARN that agrees", () => {
-    const r = s3Put({ bucket: "invoices", key: "2026/inv 7.pdf", size: 52133 }).Records[0];
+    const r = s3Put({ bucket: "invoices", key: "2026/inv-7.pdf", size: 52133 }).Records[0];
     expect(r?.s3.bucket).toMatchObject({ name: "invoices", arn: "arn:aws:s3:::invoices" });
-    expect(r?.s3.object).toMatchObject({ key: "2026/inv 7.pdf", size: 52133 });
+    expect(r?.s3.object).toMatchObject({ key: "2026/inv-7.pdf", size: 52133 });
     expect(r?.s3.object.eTag).toMatch(/^[0-9a-f]{32}$/);
     expect([r?.eventName, r?.eventSource, r?.awsRegion, r?.eventTime]).toEqual(["ObjectCreated:Put", "aws:s3", "us-east-1", "2026-01-15T09:30:00.123Z"]);
+  });
+
+  it("URL-encodes the key as S3 does, keeping slashes", () => {
+    expect(s3Put({ key: "my photos/a b(1)'!.jpg" }).Records[0]?.s3.object.key).toBe("my+photos/a+b%281%29%27%21.jpg");
+    expect(s3EncodeKey("reports/2026/q1=final,ü.csv")).toBe("reports/2026/q1%3Dfinal%2C%C3%BC.csv");
+    const key = s3EncodeKey("a b+c/d(e).txt");
+    expect(decodeURIComponent(key.replace(/\+/g, " "))).toBe("a b+c/d(e).txt");
   });
 
   it("adds versionId only for versioned buckets", () => {

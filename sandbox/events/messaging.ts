@@ -34,7 +34,10 @@ function bodyText(body: MessageBody): string {
 export interface S3ObjectInput extends CommonOptions {
   /** Default `my-bucket`. */
   bucket?: string;
-  /** The object key as S3 sends it: URL-encoded, spaces as `+`. Default `uploads/photo.jpg`. */
+  /**
+   * The object key, as stored. Default `uploads/photo.jpg`. The event carries it URL-encoded the
+   * way S3 sends it ({@link s3EncodeKey}): `my photos/a(1).jpg` → `my+photos/a%281%29.jpg`.
+   */
   key?: string;
   /** Object size in bytes (put only). Default 1024. */
   size?: number;
@@ -46,6 +49,18 @@ export interface S3ObjectInput extends CommonOptions {
   configurationId?: string;
 }
 
+/**
+ * An object key as S3 notifications carry it: form-URL-encoded (space → `+`, `(`, `)`, `'`, `!`
+ * and non-ASCII percent-encoded) with `/` kept. Handlers must undo it —
+ * `decodeURIComponent(key.replace(/\+/g, " "))` — a classic bug lessons can show.
+ */
+export function s3EncodeKey(key: string): string {
+  return encodeURIComponent(key)
+    .replace(/%2F/g, "/")
+    .replace(/%20/g, "+")
+    .replace(/[()'!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 function s3RecordBase(input: S3ObjectInput, eventName: string) {
   const w = world(input);
   const bucket = input.bucket ?? "my-bucket";
@@ -54,7 +69,7 @@ function s3RecordBase(input: S3ObjectInput, eventName: string) {
   return {
     w,
     bucket,
-    key,
+    key: s3EncodeKey(key),
     seed,
     record: {
       eventVersion: "2.1",

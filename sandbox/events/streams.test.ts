@@ -108,6 +108,15 @@ describe("firehoseTransformation", () => {
   });
 });
 
+describe("firehoseTransformation with a Kinesis source", () => {
+  it("names the source stream and gives each record its Kinesis metadata", () => {
+    const e = firehoseTransformation(["a", "b"], { sourceKinesisStream: "clicks" });
+    expect(e.sourceKinesisStreamArn).toBe("arn:aws:kinesis:us-east-1:123456789012:stream/clicks");
+    expect(e.records.map((r) => r.kinesisRecordMetadata?.partitionKey)).toEqual(["1", "2"]);
+    expect("sourceKinesisStreamArn" in firehoseTransformation()).toBe(false);
+  });
+});
+
 describe("cloudWatchLogs", () => {
   it("is base64 of gzip of the payload, decodable with Node's zlib", () => {
     const payload = JSON.parse(gunzipSync(Buffer.from(cloudWatchLogs().awslogs.data, "base64")).toString("utf8")) as unknown;

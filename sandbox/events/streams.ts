@@ -279,6 +279,11 @@ export interface FirehoseOptions extends CommonOptions {
   /** Default `my-delivery-stream`. */
   deliveryStream?: string;
   invocationId?: string;
+  /**
+   * The Kinesis data stream the delivery stream reads from, if any: adds `sourceKinesisStreamArn`
+   * and each record's `kinesisRecordMetadata` (shard, partition key, sequence numbers).
+   */
+  sourceKinesisStream?: string;
 }
 
 /**
@@ -289,14 +294,25 @@ export function firehoseTransformation(records: ReadonlyArray<MessageBody | Uint
   const w = world(options);
   const streamArn = arn("firehose", w, `deliverystream/${options.deliveryStream ?? "my-delivery-stream"}`);
   const base = 49546986683135544286507457936321625675700192471156785154n;
+  const source = options.sourceKinesisStream;
   return {
     invocationId: options.invocationId ?? uuidFromSeed(`firehose:${streamArn}:${w.ms}`),
     deliveryStreamArn: streamArn,
+    ...(source !== undefined && { sourceKinesisStreamArn: arn("kinesis", w, `stream/${source}`) }),
     region: w.region,
     records: records.map((data, i) => ({
       recordId: (base + BigInt(i)).toString(),
       approximateArrivalTimestamp: w.ms + i * 5,
       data: payloadBase64(data),
+      ...(source !== undefined && {
+        kinesisRecordMetadata: {
+          shardId: "shardId-000000000000",
+          partitionKey: String(i + 1),
+          approximateArrivalTimestamp: w.ms + i * 5,
+          sequenceNumber: (49590338271490256608559692538361571095921575989136588898n + BigInt(i) * 1000000000000000000n).toString(),
+          subsequenceNumber: "0",
+        },
+      }),
     })),
   };
 }
