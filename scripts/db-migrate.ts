@@ -3,6 +3,7 @@
  * (the embedded PGlite by default). Exit 0 when up to date, 1 with the failing migration's name
  * and the database's error otherwise.
  */
+import "./load-env";
 import { env } from "@/app/_server/env";
 import { migrate, readMigrations } from "@/app/_server/db/migrate";
 import { openSql } from "@/app/_server/db/sql";

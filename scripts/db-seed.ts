@@ -1,4 +1,5 @@
 /** `npm run db:seed`: the demo teacher, student and class (idempotent). */
+import "./load-env";
 import { openDb } from "@/app/_server/db/client";
 import { describeTarget, parseDatabaseUrl } from "@/app/_server/db/target";
 import { env } from "@/app/_server/env";

@@ -4,6 +4,7 @@
  * Next.js server. No environment variable is required: the embedded database lives in .data/, and
  * outside a configured deployment an auth secret is generated there once.
  */
+import "./load-env";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
