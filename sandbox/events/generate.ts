@@ -41,9 +41,10 @@ function main(argv: string[]): number {
   mkdirSync(root, { recursive: true });
   const existing = listJson(root);
   const stale = existing.filter((f) => !files.has(f));
+  // Compared as JSON, like the content test, so reformatting a file (e.g. by Prettier) is not a change.
   const changed = [...files].filter(([f, text]) => {
     try {
-      return readFileSync(join(root, f), "utf8") !== text;
+      return JSON.stringify(JSON.parse(readFileSync(join(root, f), "utf8"))) !== JSON.stringify(JSON.parse(text));
     } catch {
       return true;
     }
