@@ -10,6 +10,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { localAuthSecret } from "@/app/_server/local-secret";
+import { parseDatabaseUrl } from "@/app/_server/db/target";
 import { parseEnv } from "@/app/_server/env";
 import { fail } from "./cli-errors";
 import { runMigrations } from "./db-migrate";
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: nodeEnv, AUTH_SECRET: process.env.AUTH_SECRET || localAuthSecret() };
   const config = parseEnv(childEnv);
   childEnv.NEXTAUTH_URL = config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`;
+  parseDatabaseUrl(config.DATABASE_URL); // a malformed URL fails now, not after a build
 
   if (!(await portFree(config.PORT))) {
     throw new StartError(`Port ${config.PORT} is already in use. Stop the program using it, or choose another port: PORT=${config.PORT + 1} npm ${dev ? "run dev" : "start"}`);
