@@ -8,7 +8,7 @@ import { cognitoCustomMessage, cognitoPostConfirmation, cognitoPreAuthentication
 import { albRequest, apiGatewayTokenAuthorizer, apiGatewayV1, apiGatewayV2, cloudFrontRequest, functionUrl, httpApiAuthorizer } from "./http";
 import type { EventManifest, ManifestEvent, ManifestService } from "./manifest";
 import { activeMq, eventBridge, rabbitMq, s3Delete, s3Put, scheduledEvent, snsNotification, sqsBatch } from "./messaging";
-import { cloudFormationCustomResource, iotRule, secretsManagerRotation, stepFunctionsTask } from "./platform";
+import { cloudFormationCustomResource, iotRule, lambdaDestinationRecord, secretsManagerRotation, stepFunctionsTask } from "./platform";
 import { cloudWatchLogs, dynamodbStream, firehoseTransformation, kinesisRecords, kinesisTumblingWindow, mskRecords } from "./streams";
 
 /** One catalogue entry: its manifest metadata plus how to build it. */
@@ -102,6 +102,28 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     builder: "functionUrl",
     docs: `${DG}/urls-invocation.html`,
     build: () => functionUrl({ method: "POST", path: "/", body: { message: "hello" } }),
+  },
+  {
+    id: "lambda/destination-on-success",
+    title: "Async invocation record (OnSuccess destination)",
+    description: "What a function set as the OnSuccess destination of an asynchronous invocation receives: the request, the response and condition Success.",
+    type: "LambdaDestinationRecord",
+    typeFrom: "lambda-lab",
+    builder: "lambdaDestinationRecord",
+    docs: `${DG}/invocation-async-retain-records.html`,
+    notes: "@types/aws-lambda has no type for invocation records.",
+    build: () => lambdaDestinationRecord({ condition: "Success" }),
+  },
+  {
+    id: "lambda/destination-on-failure",
+    title: "Async invocation record (OnFailure destination)",
+    description: "The record sent to an OnFailure destination after the first try and two retries failed: condition RetriesExhausted, functionError Unhandled, the error payload.",
+    type: "LambdaDestinationRecord",
+    typeFrom: "lambda-lab",
+    builder: "lambdaDestinationRecord",
+    docs: `${DG}/invocation-async-retain-records.html`,
+    notes: "@types/aws-lambda has no type for invocation records.",
+    build: () => lambdaDestinationRecord({ condition: "RetriesExhausted" }),
   },
   {
     id: "alb/request",

@@ -63,6 +63,7 @@ describe("sandbox/events", () => {
       ["cloudFormationCustomResource", (o) => events.cloudFormationCustomResource(o)],
       ["stepFunctionsTask", (o) => events.stepFunctionsTask(o)],
       ["secretsManagerRotation", (o) => events.secretsManagerRotation(o)],
+      ["lambdaDestinationRecord", (o) => events.lambdaDestinationRecord(o)],
     ];
     for (const [name, build] of builders) {
       const text = JSON.stringify(build(common));

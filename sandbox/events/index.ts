@@ -153,13 +153,14 @@ export type {
 export { cognitoCustomMessage, cognitoPostConfirmation, cognitoPreAuthentication, cognitoPreSignUp } from "./cognito";
 export type { CognitoTriggerInput } from "./cognito";
 
-export { cloudFormationCustomResource, iotRule, secretsManagerRotation, stepFunctionsTask } from "./platform";
-export type { CustomResourceInput, IoTRuleInput, SecretsRotationInput, StepFunctionsTaskInput } from "./platform";
+export { cloudFormationCustomResource, iotRule, lambdaDestinationRecord, secretsManagerRotation, stepFunctionsTask } from "./platform";
+export type { CustomResourceInput, DestinationRecordInput, IoTRuleInput, SecretsRotationInput, StepFunctionsTaskInput } from "./platform";
 
 export type {
   ActiveMQEvent,
   ActiveMQMessage,
   KinesisTumblingWindowEvent,
+  LambdaDestinationRecord,
   RabbitMQBasicProperties,
   RabbitMQEvent,
   RabbitMQMessage,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cognitoCustomMessage, cognitoPostConfirmation, cognitoPreAuthentication, cognitoPreSignUp } from "./cognito";
-import { cloudFormationCustomResource, iotRule, secretsManagerRotation, stepFunctionsTask } from "./platform";
+import { cloudFormationCustomResource, iotRule, lambdaDestinationRecord, secretsManagerRotation, stepFunctionsTask } from "./platform";
 
 describe("Cognito user pool triggers", () => {
   it("share one envelope whose user name is the user's sub", () => {
@@ -79,5 +79,20 @@ describe("iotRule and secretsManagerRotation", () => {
     expect(e.Step).toBe("testSecret");
     expect(e.SecretId).toMatch(/^arn:aws:secretsmanager:us-east-1:123456789012:secret:db-[A-Za-z]{6}$/);
     expect(e.ClientRequestToken).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("lambdaDestinationRecord", () => {
+  it("on success: condition Success, one attempt, the response, no functionError", () => {
+    const r = lambdaDestinationRecord({ requestPayload: { a: 1 }, responsePayload: { ok: true }, functionName: "f" });
+    expect(r.requestContext).toMatchObject({ condition: "Success", approximateInvokeCount: 1, functionArn: "arn:aws:lambda:us-east-1:123456789012:function:f:$LATEST" });
+    expect([r.requestPayload, r.responsePayload, r.responseContext]).toEqual([{ a: 1 }, { ok: true }, { statusCode: 200, executedVersion: "$LATEST" }]);
+  });
+
+  it("on failure: RetriesExhausted after 3 attempts, functionError Unhandled and the error payload", () => {
+    const r = lambdaDestinationRecord({ condition: "RetriesExhausted" });
+    expect(r.requestContext.approximateInvokeCount).toBe(3);
+    expect(r.responseContext.functionError).toBe("Unhandled");
+    expect(r.responsePayload).toMatchObject({ errorType: "Error", errorMessage: "Payment service unavailable" });
   });
 });

@@ -13,7 +13,7 @@ import type {
 } from "aws-lambda";
 import { type CommonOptions, arn, isoMs, world } from "./defaults";
 import { charsFromSeed, hexFromSeed, uuidFromSeed } from "./encoding";
-import type { StepFunctionsTaskEvent } from "./types";
+import type { LambdaDestinationRecord, StepFunctionsTaskEvent } from "./types";
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -189,5 +189,63 @@ export function secretsManagerRotation(input: SecretsRotationInput = {}): Secret
     Step: input.step ?? "createSecret",
     SecretId: secretId,
     ClientRequestToken: input.clientRequestToken ?? uuidFromSeed(`rotation:${secretId}:${w.ms}`),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Async destinations — https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
+
+/** Options of {@link lambdaDestinationRecord}. */
+export interface DestinationRecordInput<TRequest, TResponse> extends CommonOptions {
+  /** `Success` (OnSuccess) or `RetriesExhausted` (OnFailure after the retries). Default `Success`. */
+  condition?: "Success" | "RetriesExhausted";
+  /** The function that was invoked. Default `my-function`. */
+  functionName?: string;
+  /** The original event. Default an `Order Placed` EventBridge-style detail. */
+  requestPayload?: TRequest;
+  /**
+   * What the function returned, or its error payload on failure. Default `{ status: "ok" }` on
+   * success and an `Error` payload (`errorType`, `errorMessage`, `trace`) on failure.
+   */
+  responsePayload?: TResponse;
+  /** Attempts made. Default 1 on success, 3 (the first try and 2 retries) on failure. */
+  approximateInvokeCount?: number;
+  requestId?: string;
+}
+
+/**
+ * The invocation record an asynchronous invocation's destination receives. On failure
+ * `responseContext.functionError` is `Unhandled` and `responsePayload` is the function's error
+ * payload, as LAMBDA.md §2 and §5 describe; `timestamp` is when the last attempt ended.
+ */
+export function lambdaDestinationRecord<TRequest = Record<string, unknown>, TResponse = unknown>(
+  input: DestinationRecordInput<TRequest, TResponse> = {},
+): LambdaDestinationRecord<TRequest, TResponse> {
+  const w = world(input);
+  const condition = input.condition ?? "Success";
+  const failed = condition !== "Success";
+  const functionArn = arn("lambda", w, `function:${input.functionName ?? "my-function"}:$LATEST`);
+  const requestPayload = input.requestPayload ?? ({ orderId: "o-1001", amount: 59.9, currency: "USD" } as TRequest);
+  const responsePayload =
+    input.responsePayload ??
+    ((failed
+      ? {
+          errorType: "Error",
+          errorMessage: "Payment service unavailable",
+          trace: ["Error: Payment service unavailable", "    at Runtime.handler (file:///var/task/index.mjs:12:11)"],
+        }
+      : { status: "ok" }) as TResponse);
+  return {
+    version: "1.0",
+    timestamp: isoMs(w.ms),
+    requestContext: {
+      requestId: input.requestId ?? uuidFromSeed(`async:${functionArn}:${JSON.stringify(requestPayload)}`),
+      functionArn,
+      condition,
+      approximateInvokeCount: input.approximateInvokeCount ?? (failed ? 3 : 1),
+    },
+    requestPayload,
+    responseContext: { statusCode: 200, executedVersion: "$LATEST", ...(failed && { functionError: "Unhandled" as const }) },
+    responsePayload,
   };
 }

@@ -122,3 +122,28 @@ export interface KinesisTumblingWindowEvent extends KinesisStreamTumblingWindowE
   shardId: string;
   eventSourceARN: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Asynchronous invocation destinations — https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
+
+/**
+ * The invocation record Lambda sends to an OnSuccess / OnFailure destination after an asynchronous
+ * invocation; a Lambda function destination receives it as its event.
+ */
+export interface LambdaDestinationRecord<TRequest = unknown, TResponse = unknown> {
+  version: "1.0";
+  timestamp: string;
+  requestContext: {
+    requestId: string;
+    functionArn: string;
+    condition: "Success" | "RetriesExhausted" | "EventAgeExceeded";
+    approximateInvokeCount: number;
+  };
+  requestPayload: TRequest;
+  responseContext: {
+    statusCode: number;
+    executedVersion: string;
+    functionError?: "Unhandled" | "Handled";
+  };
+  responsePayload: TResponse;
+}
