@@ -3,8 +3,8 @@
  * ones (`content/events/`), and access to it for the event picker and `lambda-lab events`.
  *
  * Framework-agnostic and browser-safe: nothing here imports Node built-ins, Next, React or `app/`;
- * types come from `@types/aws-lambda` (type-only imports). The one Node-only helper,
- * `loadCatalogue(dir)`, lives in `sandbox/events/node.ts` and is not re-exported here.
+ * types come from `@types/aws-lambda` (type-only imports). The Node-only parts are not re-exported
+ * here: `loadCatalogue(dir)` in `sandbox/events/node.ts`, and the generator script `generate.ts`.
  *
  * ## Builders
  *
@@ -32,6 +32,11 @@
  * `tests/content/events.test.ts` rebuilds the catalogue and fails if any file differs (compared as
  * JSON, so reformatting is harmless). This was chosen over hand-written JSON plus a "builders match
  * the files" test because then a change has one place to go, and the builders cannot lag behind.
+ *
+ * Adding an event: extend or write the builder (with its test beside it), add an entry to
+ * `CATALOGUE` in `./catalogue.ts` (id, title, description, type and `typeFrom`, docs page, the
+ * call), run `npx tsx sandbox/events/generate.ts`, then
+ * `npx vitest run sandbox/events tests/content` — the content test type-checks the new file.
  *
  * ## The manifest and access
  *
