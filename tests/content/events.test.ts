@@ -158,7 +158,7 @@ describe("types", () => {
     expect(byLabel("fixtures/kafka-wrong-source.json")).toMatch(/"aws:kafkaa"' is not assignable to type '"aws:kafka"'/);
     expect(byLabel("fixtures/unknown-type.json")).toMatch(/has no exported member( named)? 'S3Evnt'/);
     expect(byLabel("fixtures/good-sns.json")).toBe("");
-    expect(formatDiagnostics(diagnostics)).toMatch(/^fixtures\/s3-missing-bucket-name\.json:\n {2}/m);
+    expect(formatDiagnostics(diagnostics)).toMatch(/^fixtures\/s3-missing-bucket-name\.json: near "bucket": \{\n {2}Property 'name' is missing/m);
   }, 120_000);
 });
 

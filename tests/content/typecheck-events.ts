@@ -32,6 +32,8 @@ export interface TypecheckItem {
 export interface TypecheckDiagnostic {
   label: string;
   message: string;
+  /** The line of the value the compiler pointed at (e.g. `"bucket": {}`), when it is in an item. */
+  near?: string;
 }
 
 let options: ts.CompilerOptions | undefined;
@@ -94,19 +96,24 @@ export function typecheckEvents(items: readonly TypecheckItem[]): TypecheckDiagn
   for (const d of diagnostics) {
     const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
     let label = d.file?.fileName ?? "(compiler options)";
+    let near: string | undefined;
     if (d.file && d.file.fileName === VIRTUAL && d.start !== undefined) {
       const line = d.file.getLineAndCharacterOfPosition(d.start).line;
-      label = ranges.find((r) => line >= r.from && line <= r.to)?.label ?? "(generated module header)";
+      const range = ranges.find((r) => line >= r.from && line <= r.to);
+      label = range?.label ?? "(generated module header)";
+      if (range) near = (text.split("\n")[line] ?? "").trim();
     }
     const key = `${label}\n${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ label, message });
+    out.push({ label, message, ...(near !== undefined && { near }) });
   }
   return out;
 }
 
 /** Diagnostics as one readable block for an assertion message. */
 export function formatDiagnostics(diagnostics: readonly TypecheckDiagnostic[]): string {
-  return diagnostics.map((d) => `${d.label}:\n  ${d.message.split("\n").join("\n  ")}`).join("\n");
+  return diagnostics
+    .map((d) => `${d.label}:${d.near ? ` near ${d.near}` : ""}\n  ${d.message.split("\n").join("\n  ")}`)
+    .join("\n");
 }
