@@ -57,6 +57,8 @@ import type {
 export const INIT_TIMEOUT_MS = 10_000;
 /** Guest stack budget: deep enough for ~1,000 plain frames, shallow enough for the host's own stack. */
 export const GUEST_STACK_BYTES = 192 * 1024;
+/** Real time a virtual-clock phase may overrun its limit before it is cut (see the interrupt handler). */
+export const REAL_TIME_GRACE_MS = 250;
 /** Log text kept per invoke; beyond it lines are dropped and one truncation line is added. */
 export const MAX_LOG_BYTES_PER_INVOKE = 1024 * 1024;
 /** CloudWatch's maximum event size: longer messages are cut (256 KB). */
@@ -183,6 +185,9 @@ class Environment implements ExecutionEnvironment {
   private pendingHost = new Set<Promise<void>>();
   private deferreds = new Set<QuickJSDeferredPromise>();
   private peakGuestBytes = 0;
+  /** Highest guest heap sampled during the current invoke (interrupt handler, every 64th call). */
+  private phasePeakBytes = 0;
+  private guestLimit = 0;
 
   constructor(cfg: ResolvedFunctionConfig, options: EnvironmentOptions) {
     this.id = `env-${++envCounter}-${hex(4)}`;
@@ -340,16 +345,21 @@ class Environment implements ExecutionEnvironment {
       mod = await loadEngine();
       rt = mod.newRuntime();
     }
-    rt.setMemoryLimit(Math.max(8 * 1024 * 1024, Math.min(guestMemoryLimitBytes(this.cfg.memoryMB), 2000 * 1024 * 1024)));
+    this.guestLimit = Math.max(8 * 1024 * 1024, Math.min(guestMemoryLimitBytes(this.cfg.memoryMB), 2000 * 1024 * 1024));
+    rt.setMemoryLimit(this.guestLimit);
     rt.setMaxStackSize(GUEST_STACK_BYTES);
     rt.setInterruptHandler(() => {
       this.ticks++;
       if (this.interrupt) return true;
       const p = this.phase;
-      if (p && this.elapsed() >= p.limitMs) {
+      if (!p) return false;
+      if (this.elapsed() >= p.limitMs || (this.clock === "virtual" && performance.now() - p.realStart >= p.limitMs + REAL_TIME_GRACE_MS)) {
+        // The second condition is the real-time cap: work the tick counter cannot see (garbage
+        // collection, long native calls between ticks) never keeps a learner waiting past the timeout.
         this.interrupt = "timeout";
         return true;
       }
+      if ((this.ticks & 63) === 0) this.phasePeakBytes = Math.max(this.phasePeakBytes, this.guestBytes());
       return false;
     });
     const ctx = rt.newContext();
@@ -546,13 +556,14 @@ class Environment implements ExecutionEnvironment {
       c.dispose();
       return a;
     }
-    const wrapperHead = "(function (exports, require, module, __filename, __dirname, __lambda_import_meta) {";
+    const params = "exports, require, module, __filename, __dirname, __lambda_import_meta" + (path.startsWith("/") ? "" : ", __host");
+    const wrapperHead = `(function (${params}) {`;
     const filename = path.startsWith("/") ? path : `/var/runtime/node_modules/${path}`;
     let res = ctx.evalCode(wrapperHead + body + "\n})", filename);
     if (res.error && format !== "cjs" && /\bawait\b/.test(body)) {
       // ES module with top-level await: an async wrapper; the loader awaits its evaluation.
       res.error.dispose();
-      res = ctx.evalCode("(async function (exports, require, module, __filename, __dirname, __lambda_import_meta) {" + body + "\n})", filename);
+      res = ctx.evalCode(`(async function (${params}) {` + body + "\n})", filename);
     }
     const a = ctx.newArray();
     if (res.error) {
@@ -790,7 +801,7 @@ class Environment implements ExecutionEnvironment {
       return { ok: true, end, durationMs };
     }
     let error: LambdaErrorPayload;
-    if (end === "ok" && ir?.error) error = ir.error;
+    if (end === "ok" && ir?.error) error = ir.error.errorType === "InternalError" && ir.error.errorMessage === "out of memory" ? { errorType: "Runtime.OutOfMemory", errorMessage: "Runtime exited with error: signal: killed" } : ir.error;
     else if (end === "timeout") error = { errorType: "Sandbox.Timedout", errorMessage: `Task timed out after ${(limitMs / 1000).toFixed(2)} seconds` };
     else if (end === "oom") error = { errorType: "Runtime.OutOfMemory", errorMessage: "Runtime exited with error: signal: killed" };
     else if (end === "exit") error = { errorType: "Runtime.ExitError", errorMessage: `Runtime exited with error: exit status ${this.exitCode ?? 0}` };
@@ -924,6 +935,7 @@ class Environment implements ExecutionEnvironment {
     this.platform(formatStartLine(requestId, c.version), "platform.start", { requestId, functionArn: arn, version: c.version });
     this.completion = undefined;
     this.crash = undefined;
+    this.phasePeakBytes = 0;
     let handlerMs = 0;
     let oom = false;
 
@@ -982,6 +994,16 @@ class Environment implements ExecutionEnvironment {
       }
     }
 
+    // QuickJS reports heap exhaustion as a catchable InternalError; Node would have been killed.
+    const comp0 = this.completion as Completion | undefined;
+    if (!failure && comp0 && !comp0.ok && (isOutOfMemoryPayload(comp0.body) || this.phasePeakBytes > 0.85 * this.guestLimit)) end2oom();
+    else if (failure && failure.status === "error" && this.phasePeakBytes > 0.85 * this.guestLimit) end2oom();
+    if (failure?.payload && failure.payload.errorType === "InternalError" && failure.payload.errorMessage === "out of memory") end2oom();
+    function end2oom(): void {
+      oom = true;
+      failure = { status: "error", payload: { errorType: "Runtime.OutOfMemory", errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: killed` }, reset: true };
+    }
+
     // Response body checks (RIC RAPIDClient; Lambda's payload limit).
     let payload: unknown = null;
     let status: "success" | "error" | "timeout" = "success";
@@ -1015,7 +1037,7 @@ class Environment implements ExecutionEnvironment {
 
     const durationMs = round2(Math.min(timeoutMs, suppressedMs + handlerMs) + (status === "timeout" ? 0 : INVOKE_OVERHEAD_MS));
     const cappedDuration = status === "timeout" ? round2(timeoutMs) : durationMs;
-    const guest = this.guestBytes();
+    const guest = Math.max(this.guestBytes(), this.phasePeakBytes);
     this.peakGuestBytes = Math.max(this.peakGuestBytes, guest);
     const memUsed = oom ? c.memoryMB : maxMemoryUsedMB(this.peakGuestBytes, c.memoryMB);
     const billed = billedDurationMs(cappedDuration, initDurationMs !== undefined && this.options.initializationType !== "provisioned-concurrency" ? initDurationMs : undefined);
@@ -1151,6 +1173,10 @@ class Environment implements ExecutionEnvironment {
   [Symbol.dispose](): void {
     this.dispose();
   }
+}
+
+function isOutOfMemoryPayload(body: string): boolean {
+  return body.length < 4096 && body.includes('"errorType":"InternalError"') && body.includes('"errorMessage":"out of memory"');
 }
 
 function sleep(ms: number): Promise<void> {

@@ -240,6 +240,10 @@ function Module(filename, parent) {
   this.id = filename; this.filename = filename; this.path = dirname(filename); this.exports = {};
   this.parent = parent; this.loaded = false; this.children = [];
 }
+// The bridge host modules (e.g. the simulated AWS SDK) use to await the host: JSON in, JSON out.
+var HOST_BRIDGE = O.freeze({
+  call: function (name, payload) { return H.hostCall(Str(name), payload === undefined ? '' : JSONstringify(payload)); }
+});
 function dirname(p) { var i = RA(strLastIndexOf, p, ['/']); return i <= 0 ? '/' : RA(strSlice, p, [0, i]); }
 function makeRequire(mod) {
   function require(request) {
@@ -266,7 +270,7 @@ function makeRequire(mod) {
         throw se;
       }
       var fn = compiled[1], meta = { url: 'file://' + target, filename: target, dirname: m.path };
-      var ret = RA(fn, m.exports, [m.exports, makeRequire(m), m, target, m.path, meta]);
+      var ret = RA(fn, m.exports, [m.exports, makeRequire(m), m, target, m.path, meta, kind === 'host' ? HOST_BRIDGE : undefined]);
       if (ret && typeof ret.then === 'function') m.evaluation = ret; // ES module with top-level await
     } catch (err) {
       delete moduleCache[target];
