@@ -5,7 +5,16 @@
  */
 import { ACCOUNT_ID, DEFAULT_TIME, REGION } from "./defaults";
 import { cognitoCustomMessage, cognitoPostConfirmation, cognitoPreAuthentication, cognitoPreSignUp } from "./cognito";
-import { albRequest, apiGatewayTokenAuthorizer, apiGatewayV1, apiGatewayV2, cloudFrontRequest, functionUrl, httpApiAuthorizer } from "./http";
+import {
+  albRequest,
+  apiGatewayTokenAuthorizer,
+  apiGatewayV1,
+  apiGatewayV2,
+  cloudFrontRequest,
+  cloudFrontResponse,
+  functionUrl,
+  httpApiAuthorizer,
+} from "./http";
 import type { EventManifest, ManifestEvent, ManifestService } from "./manifest";
 import { activeMq, eventBridge, rabbitMq, s3Delete, s3Put, scheduledEvent, snsNotification, sqsBatch } from "./messaging";
 import { cloudFormationCustomResource, iotRule, lambdaDestinationRecord, secretsManagerRotation, stepFunctionsTask } from "./platform";
@@ -155,6 +164,17 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     builder: "cloudFrontRequest",
     docs: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html",
     build: () => cloudFrontRequest({ eventType: "origin-request", uri: "/images/cat.jpg?w=200" }),
+  },
+  {
+    id: "cloudfront/viewer-response",
+    title: "Lambda@Edge viewer response",
+    description: "The response for /index.html on its way back to the viewer — where a function adds security headers.",
+    type: "CloudFrontResponseEvent",
+    typeFrom: "aws-lambda",
+    builder: "cloudFrontResponse",
+    docs: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html",
+    sam: "cloudfront modify-response-header",
+    build: () => cloudFrontResponse({ eventType: "viewer-response", uri: "/index.html" }),
   },
   {
     id: "s3/put",

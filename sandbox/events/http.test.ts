@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { albRequest, apiGatewayTokenAuthorizer, apiGatewayV1, apiGatewayV2, cloudFrontRequest, functionUrl, httpApiAuthorizer, matchResource } from "./http";
+import {
+  albRequest,
+  apiGatewayTokenAuthorizer,
+  apiGatewayV1,
+  apiGatewayV2,
+  cloudFrontRequest,
+  cloudFrontResponse,
+  functionUrl,
+  httpApiAuthorizer,
+  matchResource,
+} from "./http";
 
 describe("apiGatewayV1 (REST, payload 1.0)", () => {
   it("fills path parameters from the resource template, greedy {proxy+} included", () => {
@@ -147,5 +157,19 @@ describe("cloudFrontRequest", () => {
   it("adds the origin to origin requests", () => {
     const e = cloudFrontRequest({ eventType: "origin-request" });
     expect(e.Records[0]?.cf.request.origin?.s3?.domainName).toBe("my-bucket.s3.us-east-1.amazonaws.com");
+  });
+});
+
+describe("cloudFrontResponse", () => {
+  it("carries the request and the response, status as a string with its description", () => {
+    const e = cloudFrontResponse({ uri: "/a.html", status: 404, responseHeaders: { "Content-Type": "text/html" } });
+    const cf = e.Records[0]?.cf;
+    expect(cf?.config.eventType).toBe("viewer-response");
+    expect(cf?.request.uri).toBe("/a.html");
+    expect(cf?.response).toEqual({ status: "404", statusDescription: "Not Found", headers: { "content-type": [{ key: "Content-Type", value: "text/html" }] } });
+  });
+
+  it("dates the default response at the event time", () => {
+    expect(cloudFrontResponse().Records[0]?.cf.response.headers.date).toEqual([{ key: "Date", value: "Thu, 15 Jan 2026 09:30:00 GMT" }]);
   });
 });

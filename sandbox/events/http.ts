@@ -12,6 +12,7 @@ import type {
   APIGatewayTokenAuthorizerEvent,
   CloudFrontHeaders,
   CloudFrontRequestEvent,
+  CloudFrontResponseEvent,
   LambdaFunctionURLEvent,
 } from "aws-lambda";
 import { type CommonOptions, arn, clfTime, world } from "./defaults";
@@ -601,6 +602,53 @@ export function cloudFrontRequest(input: CloudFrontRequestInput = {}): CloudFron
               origin: { s3: { authMethod: "none", customHeaders: {}, domainName: originDomain, path: "" } },
             }),
           },
+        },
+      },
+    ],
+  };
+}
+
+/** Options of {@link cloudFrontResponse}. */
+export interface CloudFrontResponseInput extends Omit<CloudFrontRequestInput, "eventType"> {
+  /** Default `viewer-response`. */
+  eventType?: "viewer-response" | "origin-response";
+  /** Default `200`. */
+  status?: number;
+  /** Response header name (any case) → value(s). Default a small HTML response's headers. */
+  responseHeaders?: HeaderInput;
+}
+
+const STATUS_TEXT: Record<number, string> = { 200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error" };
+
+/**
+ * A Lambda@Edge response event (viewer response by default): the request as CloudFront saw it and
+ * the response on its way back — typically where a function adds security headers.
+ * Follows https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html#lambda-event-structure-response
+ */
+export function cloudFrontResponse(input: CloudFrontResponseInput = {}): CloudFrontResponseEvent {
+  const w = world(input);
+  const eventType = input.eventType ?? "viewer-response";
+  const requestEvent = cloudFrontRequest({ ...input, eventType: "viewer-request" });
+  const record = requestEvent.Records[0] as CloudFrontRequestEvent["Records"][number];
+  const status = input.status ?? 200;
+  const given = input.responseHeaders ?? {
+    "Content-Type": "text/html",
+    "Content-Length": "1270",
+    "Last-Modified": "Mon, 12 Jan 2026 08:00:00 GMT",
+    ETag: `"${hexFromSeed(`etag:${record.cf.request.uri}`, 32)}"`,
+    Server: "AmazonS3",
+    Date: new Date(w.ms).toUTCString(),
+  };
+  const headers: CloudFrontHeaders = {};
+  for (const [n, v] of entries(given)) (headers[n.toLowerCase()] ??= []).push({ key: n, value: v });
+  const { body: _body, ...request } = record.cf.request;
+  return {
+    Records: [
+      {
+        cf: {
+          config: { ...record.cf.config, eventType },
+          request,
+          response: { status: String(status), statusDescription: STATUS_TEXT[status] ?? "", headers },
         },
       },
     ],
