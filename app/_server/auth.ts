@@ -14,7 +14,7 @@ import { cache } from "react";
 import type { Role } from "@/prisma/generated/enums";
 import { normaliseEmail, signInErrorMessage, verifyCredentials } from "./accounts";
 import { db } from "./db";
-import { env } from "./env";
+import { env, type Env } from "./env";
 
 export interface SessionUser {
   id: string;
@@ -47,8 +47,8 @@ function clientIp(headers: Record<string, string | string[] | undefined> | undef
   return first || (Array.isArray(real) ? real[0] : real) || null;
 }
 
-function buildOptions(): NextAuthOptions {
-  const config = env();
+/** next-auth's options for a configuration (exported for tests). */
+export function buildAuthOptions(config: Env): NextAuthOptions {
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       name: "Email and password",
@@ -120,7 +120,7 @@ function buildOptions(): NextAuthOptions {
 
 let options: NextAuthOptions | undefined;
 export function authOptions(): NextAuthOptions {
-  options ??= buildOptions();
+  options ??= buildAuthOptions(env());
   return options;
 }
 
