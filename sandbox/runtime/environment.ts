@@ -107,6 +107,7 @@ interface Vm {
     nextDue: QuickJSHandle;
     runNext: QuickJSHandle;
     setRequestId: QuickJSHandle;
+    ticks: QuickJSHandle;
   };
   r: QuickJSHandle;
   libCache: Map<string, QuickJSHandle>;
@@ -187,6 +188,7 @@ class Environment implements ExecutionEnvironment {
   private peakGuestBytes = 0;
   /** Highest guest heap sampled during the current invoke (interrupt handler, every 64th call). */
   private phasePeakBytes = 0;
+  private tickPending = false;
   private guestLimit = 0;
 
   constructor(cfg: ResolvedFunctionConfig, options: EnvironmentOptions) {
@@ -393,6 +395,7 @@ class Environment implements ExecutionEnvironment {
         nextDue: get("nextDue"),
         runNext: get("runNext"),
         setRequestId: get("setRequestId"),
+        ticks: get("ticks"),
       },
       libCache: new Map(),
     };
@@ -454,6 +457,9 @@ class Environment implements ExecutionEnvironment {
       this.appLog(num(level), str(text), body === undefined || ctx.typeof(body) !== "string" ? undefined : ctx.getString(body));
     });
     def("now", () => ctx.newNumber(this.epoch()));
+    def("tick", () => {
+      this.tickPending = true;
+    });
     def("mono", () => ctx.newNumber(this.mono()));
     def("remaining", () => {
       const p = this.phase;
@@ -712,6 +718,11 @@ class Environment implements ExecutionEnvironment {
     for (;;) {
       if (this.interrupt) return this.interrupt === "timeout" ? "timeout" : "exit";
       if (this.crash) return "crash";
+      if (this.tickPending) {
+        this.tickPending = false;
+        const t = this.callGuest(vm.fns.ticks);
+        if (t.end) return t.end;
+      }
       let res;
       try {
         res = vm.rt.executePendingJobs(256);
@@ -724,7 +735,7 @@ class Environment implements ExecutionEnvironment {
         continue;
       }
       const n = res.value;
-      if (n === 0) return undefined;
+      if (n === 0 && !this.tickPending) return undefined;
     }
   }
 

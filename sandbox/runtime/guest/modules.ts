@@ -922,19 +922,22 @@ function runNext(now) {
   return false;
 }
 var tickQueue = [], tickScheduled = false;
+// process.nextTick: the host runs this queue before each microtask drain (Node's processTicksAndRejections).
 function runTicks() {
+  while (tickQueue.length) {
+    var q = tickQueue; tickQueue = [];
+    for (var i = 0; i < q.length; i++) guarded(q[i][0], undefined, q[i][1]);
+  }
   tickScheduled = false;
-  var q = tickQueue; tickQueue = [];
-  for (var i = 0; i < q.length; i++) guarded(q[i][0], undefined, q[i][1]);
 }
 function nextTick(cb) {
   checkCallback(cb);
   push(tickQueue, [cb, arrSlice.call(arguments, 1)]);
-  if (!tickScheduled) { tickScheduled = true; RA(promiseThen, resolvedPromise, [runTicks]); }
+  if (!tickScheduled) { tickScheduled = true; H.tick(); }
 }
 
 exports.setTimeout = setTimeoutImpl; exports.setInterval = setIntervalImpl; exports.clearTimeout = clearTimer; exports.clearInterval = clearTimer;
-exports.setImmediate = setImmediateImpl; exports.clearImmediate = clearImmediateImpl; exports.nextDue = nextDue; exports.runNext = runNext; exports.nextTick = nextTick;
+exports.setImmediate = setImmediateImpl; exports.clearImmediate = clearImmediateImpl; exports.nextDue = nextDue; exports.runNext = runNext; exports.nextTick = nextTick; exports.runTicks = runTicks;
 exports.promises = {
   setTimeout: function (ms, value) { return new Promise(function (resolve) { setTimeoutImpl(resolve, ms, value); }); },
   setImmediate: function (value) { return new Promise(function (resolve) { setImmediateImpl(resolve, value); }); }
