@@ -1,6 +1,8 @@
 import type { MDXComponents } from "mdx/types";
+import { Callout } from "./app/_components/lesson/callout";
+import { Diagram } from "./app/_components/lesson/diagram";
 
-// Required by @next/mdx with the App Router; lessons register their components here later.
+// The components lessons may use (see content/lessons/README.md), available without imports.
 export function useMDXComponents(components: MDXComponents): MDXComponents {
-  return { ...components };
+  return { ...components, Callout, Diagram };
 }

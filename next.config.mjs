@@ -28,6 +28,14 @@ const nextConfig = {
   },
 };
 
-const withMDX = createMDX({});
+// Plugins are named as strings so Turbopack can pass them to its MDX loader. Frontmatter is
+// validated by app/_server/content/course.ts and not rendered; GFM gives tables; headings get ids
+// for the table of contents.
+const withMDX = createMDX({
+  options: {
+    remarkPlugins: [["remark-frontmatter", "yaml"], ["remark-gfm"]],
+    rehypePlugins: [["rehype-slug"]],
+  },
+});
 
 export default withMDX(nextConfig);
