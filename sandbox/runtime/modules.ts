@@ -285,7 +285,8 @@ const TRANSFORM_CACHE_MAX = 256;
  * Results are cached per process by format and source.
  */
 export function toCommonJs(format: ModuleFormat, source: string, path: string): string {
-  if (format === "cjs") return source;
+  // CommonJS runs as is, unless it uses dynamic import(), which becomes a require as in Node.
+  if (format === "cjs" && !/\bimport\s*\(/.test(source)) return source;
   if (format === "json") return "module.exports = " + jsonModuleBody(source, path) + ";";
   const key = format + "\0" + source;
   const hit = transformCache.get(key);
@@ -294,6 +295,7 @@ export function toCommonJs(format: ModuleFormat, source: string, path: string): 
   try {
     code = transform(source, {
       transforms: format === "ts" ? ["typescript", "imports"] : ["imports"],
+      disableESTransforms: true,
       filePath: path,
       preserveDynamicImport: false,
       keepUnusedImports: false,

@@ -96,9 +96,27 @@ var RUNTIME_FRAMES = '    at Runtime.handleOnceNonStreaming (file:///var/runtime
 // ---- console (RIC LogPatch.js) ----------------------------------------------------------------
 function formatArgs(args) {
   if (args.length === 1 && typeof args[0] === 'string') return args[0];
-  return lib('inspect').format(args);
+  try { return lib('inspect').format(args); } catch (e) { return safeFormat(args); }
+}
+// Used when util.format itself fails (a handler tampered with the intrinsics it relies on): plain
+// strings and JSON, built only from functions captured before any user code ran.
+function safeFormat(args) {
+  var parts = [];
+  for (var i = 0; i < args.length; i++) {
+    var v = args[i], s;
+    try {
+      if (typeof v === 'string') s = v;
+      else if (v !== null && typeof v === 'object') { s = JSONstringify(v); if (s === undefined) s = Str(v); }
+      else s = Str(v);
+    } catch (x) { s = '[unprintable]'; }
+    push(parts, s);
+  }
+  return RA(arrJoin, parts, [' ']);
 }
 function jsonBody(args) {
+  try { return jsonBodyUnsafe(args); } catch (e) { return '"message":' + JSONstringify(safeFormat(args)); }
+}
+function jsonBodyUnsafe(args) {
   // DG monitoring-cloudwatchlogs-advanced: one argument → the value; several → util.format text with
   // the first Error's fields copied to the top level.
   var I = lib('inspect');
