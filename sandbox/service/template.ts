@@ -946,7 +946,7 @@ class TemplateParser {
     const env = this.prop(r, "Environment");
     if (env !== undefined) {
       if (!isObj(env) || (env.Variables !== undefined && !isObj(env.Variables))) throw new TemplateError("must be { Variables: { NAME: value } }", where("Environment"));
-      for (const [k, v] of Object.entries((env.Variables ?? {}) as Obj)) {
+      for (const [k, v] of Object.entries((env.Variables ?? {}))) {
         if (typeof v === "object" && v !== null) throw new TemplateError(`variable ${k} must be a string`, where("Environment.Variables"));
         environment[k] = String(v);
       }

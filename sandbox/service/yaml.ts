@@ -40,7 +40,7 @@ function buildTags(): (ScalarTag | CollectionTag)[] {
     tags.push({
       tag: `!${short}`,
       resolve: (value: string) => ({ [key]: short === "GetAtt" ? splitGetAtt(value) : value }),
-    } as ScalarTag);
+    });
     tags.push({
       tag: `!${short}`,
       collection: "seq",
