@@ -147,7 +147,12 @@ export const predictQuestionSchema = z
   .object({
     ...base,
     type: z.literal("predict"),
-    function: functionSettingsSchema.extend({ files: sourceFilesSchema }).strict(),
+    function: functionSettingsSchema
+      .extend({
+        files: sourceFilesSchema,
+        layers: z.array(z.object({ name: z.string().min(1), files: sourceFilesSchema }).strict()).max(5).optional(),
+      })
+      .strict(),
     /** Invoked in order in one environment (first cold, then warm). Default: one `{}` event. */
     invocations: z.array(predictEventSchema).min(1).max(10).default([{ event: {} }]),
     observe: observeSchema,
