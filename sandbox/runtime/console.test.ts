@@ -68,6 +68,12 @@ describe("console in the text format", () => {
     expect(m).toMatch(/^TypeError: bad\n {4}at .*\/var\/task\/index\.js:\d+:\d+/);
   });
 
+  it("supports console.dir, count, time/timeEnd, group and assert", async () => {
+    expect(
+      await logged("console.dir({ a: { b: { c: {} } } }, { depth: 0 }); console.count(); console.count(); console.count('x'); console.time('t'); await new Promise((r) => setTimeout(r, 5)); console.timeEnd('t'); console.group('G'); console.log('inner'); console.groupEnd(); console.log('outer'); console.assert(1 === 2, 'math'); console.assert(true, 'no');"),
+    ).toEqual(["{ a: [Object] }", "default: 1", "default: 2", "x: 1", "t: 5.000ms", "G", "  inner", "outer", "Assertion failed: math"]);
+  });
+
   it("keeps newlines inside one log event", async () => {
     const r = await invokeOnce("exports.handler = async () => { console.log('line1\\nline2'); };");
     expect(r.logs.filter((l) => l.kind === "app")).toHaveLength(1);

@@ -47,43 +47,14 @@ function lib(name) {
 
 // ---- errors in the runtime's shapes (RIC Errors.js) -------------------------------------------
 function isNativeError(e) {
-  try { return e instanceof ErrorC || objToString.call(e) === '[object Error]'; } catch (x) { return false; }
+  try { return e instanceof ErrorC || RA(objToString, e, []) === '[object Error]'; } catch (x) { return false; }
 }
-function isErrorLike(e) {
-  return !!(e && e.name && e.message && e.stack && typeof e.name === 'string' && typeof e.message === 'string' && typeof e.stack === 'string');
-}
-// QuickJS stacks list frames only; Node's start with "Name: message".
-function nodeStack(e) {
-  var stack = e.stack, head = Str(e.name) + ': ' + Str(e.message);
-  if (typeof stack !== 'string') return head;
-  if (startsWith(stack, head) || !startsWith(RA(strTrim, stack, []), 'at ')) return stack;
-  var frames = stack;
-  while (frames.length && frames[frames.length - 1] === '\n') frames = RA(strSlice, frames, [0, -1]);
-  return frames ? head + '\n' + frames : head;
-}
+// Error shaping (RIC Errors.js) lives in the lazily compiled 'rterrors' module: only failures pay for it.
+function E() { return lib('rterrors'); }
+function nodeStack(e) { return E().nodeStack(e); }
 function toRapidResponse(e) {
-  try {
-    if (isNativeError(e) || isErrorLike(e)) {
-      return { errorType: e.name, errorMessage: e.message, trace: split(nodeStack(e), '\n') };
-    }
-    return { errorType: typeof e, errorMessage: e.toString(), trace: [] };
-  } catch (x) {
-    return { errorType: 'handled', errorMessage: 'callback called with Error argument, but there was a problem while retrieving one or more of its message, name, and stack' };
-  }
-}
-function withEnumerableProperties(k, v) {
-  if (v instanceof ErrorC) {
-    var ret = { errorType: v.name, errorMessage: v.message, code: v.code };
-    var ks = keys(v);
-    for (var i = 0; i < ks.length; i++) ret[ks[i]] = v[ks[i]];
-    if (typeof v.stack === 'string') ret.stack = split(nodeStack(v), '\n');
-    return ret;
-  }
-  return v;
-}
-function toFormatted(e) {
-  try { return '\t' + JSONstringify(e, withEnumerableProperties); }
-  catch (x) { return '\t' + JSONstringify(toRapidResponse(e)); }
+  try { return E().toRapidResponse(e); }
+  catch (x) { return { errorType: 'Runtime.Unknown', errorMessage: 'the runtime could not describe the error', trace: [] }; }
 }
 function runtimeError(name, message, stackFrames) {
   var e = new ErrorC(message);
@@ -91,7 +62,6 @@ function runtimeError(name, message, stackFrames) {
   if (stackFrames !== undefined) e.stack = stackFrames;
   return e;
 }
-var RUNTIME_FRAMES = '    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)\n';
 
 // ---- console (RIC LogPatch.js) ----------------------------------------------------------------
 function formatArgs(args) {
@@ -116,63 +86,26 @@ function safeFormat(args) {
 function jsonBody(args) {
   try { return jsonBodyUnsafe(args); } catch (e) { return '"message":' + JSONstringify(safeFormat(args)); }
 }
-function jsonBodyUnsafe(args) {
-  // DG monitoring-cloudwatchlogs-advanced: one argument → the value; several → util.format text with
-  // the first Error's fields copied to the top level.
-  var I = lib('inspect');
-  if (args.length === 1) {
-    var v = args[0];
-    if (isNativeError(v)) return '"message":' + JSONstringify({ errorType: v.name, errorMessage: v.message, stackTrace: split(nodeStack(v), '\n') });
-    try { var j = JSONstringify(v, I.jsonReplacer); if (j !== undefined) return '"message":' + j; } catch (x) { }
-    return '"message":' + JSONstringify(I.format([v]));
-  }
-  var body = '"message":' + JSONstringify(I.format(args));
-  for (var i = 0; i < args.length; i++) {
-    if (isNativeError(args[i])) {
-      var e = args[i];
-      body += ',"errorType":' + JSONstringify(Str(e.name)) + ',"errorMessage":' + JSONstringify(Str(e.message)) + ',"stackTrace":' + JSONstringify(split(nodeStack(e), '\n'));
-      break;
-    }
-  }
-  return body;
-}
+function jsonBodyUnsafe(args) { return E().jsonBody(args); }
 function emit(level, args) {
   if (level < minLevel) return;
   if (jsonLogs) H.log(level, '', jsonBody(args));
   else H.log(level, formatArgs(args));
 }
-function logError(msg, err) {
-  if (jsonLogs) {
-    var body = '"message":' + JSONstringify(msg);
-    if (isNativeError(err) || isErrorLike(err)) {
-      try { body += ',"errorType":' + JSONstringify(Str(err.name)) + ',"errorMessage":' + JSONstringify(Str(err.message)) + ',"stackTrace":' + JSONstringify(split(nodeStack(err), '\n')); } catch (x) { }
-    } else {
-      try { body += ',"errorType":' + JSONstringify(typeof err) + ',"errorMessage":' + JSONstringify(Str(err)); } catch (x) { }
-    }
-    if (4 >= minLevel) H.log(4, '', body);
-  } else if (4 >= minLevel) H.log(4, msg + ' ' + toFormatted(err));
-}
-var groupIndent = '', counts = O.create(null), timersLabel = O.create(null);
+function logError(msg, err) { try { E().logError(msg, err); } catch (x) { } }
+var groupIndent = { value: '' };
 function levelFn(level) {
   return function () {
     var args = arrSlice.call(arguments);
-    if (groupIndent && args.length && typeof args[0] === 'string') args[0] = groupIndent + args[0];
+    if (groupIndent.value && args.length && typeof args[0] === 'string') args[0] = groupIndent.value + args[0];
     emit(level, args);
   };
 }
+function extra(name) { return function () { return RA(lib('console')[name], undefined, arrSlice.call(arguments)); }; }
 var consoleObj = {
   log: levelFn(2), info: levelFn(2), warn: levelFn(3), error: levelFn(4), debug: levelFn(1), trace: levelFn(0), fatal: levelFn(5),
-  dir: function (o, opts) { emit(2, [lib('inspect').inspect(o, opts)]); },
-  table: function () { emit(2, arrSlice.call(arguments)); },
-  assert: function (cond) { if (!cond) { var a = arrSlice.call(arguments, 1); a[0] = 'Assertion failed' + (a.length ? ': ' + Str(a[0]) : ''); emit(4, a.length ? a : ['Assertion failed']); } },
-  count: function (l) { l = l === undefined ? 'default' : Str(l); counts[l] = (counts[l] || 0) + 1; emit(2, [l + ': ' + counts[l]]); },
-  countReset: function (l) { counts[l === undefined ? 'default' : Str(l)] = 0; },
-  time: function (l) { timersLabel[l === undefined ? 'default' : Str(l)] = H.mono(); },
-  timeEnd: function (l) { l = l === undefined ? 'default' : Str(l); var s = timersLabel[l]; if (s === undefined) return; delete timersLabel[l]; emit(2, [l + ': ' + (H.mono() - s).toFixed(3) + 'ms']); },
-  timeLog: function (l) { l = l === undefined ? 'default' : Str(l); var s = timersLabel[l]; if (s === undefined) return; emit(2, [l + ': ' + (H.mono() - s).toFixed(3) + 'ms']); },
-  group: function () { if (arguments.length) emit(2, arrSlice.call(arguments)); groupIndent += '  '; },
-  groupCollapsed: function () { if (arguments.length) emit(2, arrSlice.call(arguments)); groupIndent += '  '; },
-  groupEnd: function () { groupIndent = RA(strSlice, groupIndent, [2]); }
+  dir: extra('dir'), table: extra('table'), assert: extra('assert'), count: extra('count'), countReset: extra('countReset'), time: extra('time'),
+  timeEnd: extra('timeEnd'), timeLog: extra('timeLog'), group: extra('group'), groupCollapsed: extra('groupCollapsed'), groupEnd: extra('groupEnd')
 };
 
 // ---- lazily compiled parts: Date, timers, process (modules.ts) --------------------------------
@@ -205,30 +138,14 @@ defGlobal('console', consoleObj);
 defGlobal('global', G);
 defGlobal('queueMicrotask', queueMicrotaskImpl);
 function timersLib() { return lib('timers'); }
-lazyGlobal('process', function () { return lib('process'); });
-lazyGlobal('Date', function () { return lib('date').Date; });
-lazyGlobal('performance', function () { return lib('date').performance; });
-lazyGlobal('setTimeout', function () { return timersLib().setTimeout; });
-lazyGlobal('setInterval', function () { return timersLib().setInterval; });
-lazyGlobal('clearTimeout', function () { return timersLib().clearTimeout; });
-lazyGlobal('clearInterval', function () { return timersLib().clearInterval; });
-lazyGlobal('setImmediate', function () { return timersLib().setImmediate; });
-lazyGlobal('clearImmediate', function () { return timersLib().clearImmediate; });
-lazyGlobal('Buffer', function () { return lib('buffer').Buffer; });
-lazyGlobal('TextEncoder', function () { return lib('buffer').TextEncoder; });
-lazyGlobal('TextDecoder', function () { return lib('buffer').TextDecoder; });
-lazyGlobal('atob', function () { return lib('buffer').atob; });
-lazyGlobal('btoa', function () { return lib('buffer').btoa; });
-lazyGlobal('structuredClone', function () { return lib('inspect').structuredClone; });
-lazyGlobal('URL', function () { return lib('url').URL; });
-lazyGlobal('URLSearchParams', function () { return lib('url').URLSearchParams; });
-lazyGlobal('crypto', function () { return lib('crypto').webcrypto; });
-lazyGlobal('EventEmitter', function () { return undefined; });
-delete G.EventEmitter;
-lazyGlobal('AbortController', function () { return lib('events').AbortController; });
-lazyGlobal('AbortSignal', function () { return lib('events').AbortSignal; });
-lazyGlobal('EventTarget', function () { return lib('events').EventTarget; });
-lazyGlobal('Event', function () { return lib('events').Event; });
+// name:module:export — globals compiled on first use.
+var LAZY = split('process:process:,Date:date:Date,performance:date:performance,setTimeout:timers:setTimeout,setInterval:timers:setInterval,' +
+  'clearTimeout:timers:clearTimeout,clearInterval:timers:clearInterval,setImmediate:timers:setImmediate,clearImmediate:timers:clearImmediate,' +
+  'Buffer:buffer:Buffer,TextEncoder:buffer:TextEncoder,TextDecoder:buffer:TextDecoder,atob:buffer:atob,btoa:buffer:btoa,' +
+  'structuredClone:inspect:structuredClone,URL:url:URL,URLSearchParams:url:URLSearchParams,crypto:crypto:webcrypto,' +
+  'AbortController:events:AbortController,AbortSignal:events:AbortSignal,EventTarget:events:EventTarget,Event:events:Event', ',');
+function lazyFrom(mod, key) { return function () { var m = lib(mod); return key ? m[key] : m; }; }
+for (var li = 0; li < LAZY.length; li++) { var parts = split(LAZY[li], ':'); lazyGlobal(parts[0], lazyFrom(parts[1], parts[2])); }
 // Lambda's RIC defines globalThis.awslambda (response streaming helpers).
 defGlobal('awslambda', { streamifyResponse: function (h) { return h; }, HttpResponseStream: { from: function (s) { return s; } } });
 
@@ -312,10 +229,11 @@ delete G.require;
 var K = {
   RA: RA, defineProperty: defineProperty, keys: keys, arrSlice: arrSlice, strSlice: strSlice, MapC: MapC, mapGet: mapGet, mapSet: mapSet,
   mapDelete: mapDelete, mapForEach: mapForEach, promiseThen: promiseThen, resolvedPromise: resolvedPromise, MathFloor: MathFloor,
-  NumberC: NumberC, TypeErrorC: TypeErrorC, RealDate: DateC, setPrototypeOf: O.setPrototypeOf, BigIntC: BigInt, Str: Str
+  NumberC: NumberC, TypeErrorC: TypeErrorC, RealDate: DateC, setPrototypeOf: O.setPrototypeOf, BigIntC: BigInt, Str: Str,
+  JSONstringify: JSONstringify, strSplit: strSplit, strTrim: strTrim, strIndexOf: strIndexOf, ErrorC: ErrorC, SyntaxErrorC: SyntaxErrorC, arrJoin: arrJoin
 };
 var INTERNAL = {
-  nodeStack: nodeStack, isNativeError: isNativeError, H: H, C: C, K: K, emit: emit, env: env, push: push,
+  nodeStack: nodeStack, isNativeError: isNativeError, H: H, C: C, K: K, emit: emit, env: env, push: push, minLevel: minLevel, jsonLogs: jsonLogs, groupIndent: groupIndent,
   guarded: guarded, uncaught: uncaught, runtimeError: runtimeError, lib: lib,
   getRequestId: function () { return currentRequestId; }
 };
@@ -323,24 +241,7 @@ var INTERNAL = {
 // ---- init: load the handler (RIC UserFunction.js) ---------------------------------------------
 var handlerFn = null, handlerIsAsync = false, handlerArgs = 0;
 var currentRequestId = undefined;
-function classifyInitError(e) {
-  if (e instanceof SyntaxErrorC) {
-    var loc = '';
-    var m = typeof e.stack === 'string' ? split(e.stack, '\n')[0] : '';
-    var at = RA(strIndexOf, m, ['at ']);
-    if (at >= 0) loc = ' (' + RA(strTrim, RA(strSlice, m, [at + 3]), []) + ')';
-    var u = runtimeError('Runtime.UserCodeSyntaxError', 'SyntaxError: ' + e.message + loc);
-    u.stack = 'Runtime.UserCodeSyntaxError: SyntaxError: ' + e.message + loc + '\n' + (typeof e.stack === 'string' ? e.stack : '') + '    at _loadUserApp (file:///var/runtime/index.mjs:1084:17)';
-    return u;
-  }
-  if (e && e.code === 'MODULE_NOT_FOUND') {
-    var msg = 'Error: ' + e.message;
-    var im = runtimeError('Runtime.ImportModuleError', msg);
-    im.stack = 'Runtime.ImportModuleError: ' + msg + '\n    at _loadUserApp (file:///var/runtime/index.mjs:1087:17)\n    at async UserFunction.js.module.exports.load (file:///var/runtime/index.mjs:1119:21)';
-    return im;
-  }
-  return e;
-}
+function classifyInitError(e) { return E().classifyInitError(e); }
 function resolveHandler(obj, path) {
   var parts = split(path, '.'), cur = obj;
   for (var i = 0; i < parts.length; i++) cur = cur && cur[parts[i]];
@@ -354,18 +255,15 @@ function initDone(err) {
 }
 function finishInit(exportsObj, fullHandler, handlerPath) {
   var fn = resolveHandler(exportsObj, handlerPath);
-  if (!fn) throw runtimeError('Runtime.HandlerNotFound', fullHandler + ' is undefined or not exported', 'Runtime.HandlerNotFound: ' + fullHandler + ' is undefined or not exported\n    at UserFunction.js.module.exports.load (file:///var/runtime/index.mjs:1151:15)');
-  if (typeof fn !== 'function') throw runtimeError('Runtime.HandlerNotFound', fullHandler + ' is not a function', 'Runtime.HandlerNotFound: ' + fullHandler + ' is not a function\n    at UserFunction.js.module.exports.load (file:///var/runtime/index.mjs:1155:15)');
+  if (!fn) throw E().handlerNotFound(fullHandler + ' is undefined or not exported');
+  if (typeof fn !== 'function') throw E().handlerNotFound(fullHandler + ' is not a function');
   handlerFn = fn;
   try { handlerIsAsync = !!(fn.constructor && fn.constructor.name === 'AsyncFunction'); } catch (x) { handlerIsAsync = false; }
   handlerArgs = fn.length;
   if (C.runtime === 'nodejs24.x') {
-    if (handlerArgs >= 3 && !handlerIsAsync) {
-      throw runtimeError('Runtime.CallbackHandlerDeprecated', 'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.');
-    }
+    if (handlerArgs >= 3 && !handlerIsAsync) throw E().callbackHandlerDeprecated();
   } else if (handlerArgs === 3 && !handlerIsAsync && env.AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING === undefined) {
-    // RIC WarningForCallbackHandlers.js
-    emit(3, ['AWS Lambda plans to remove support for callback-based function handlers starting with Node.js 24. You will need to update this function to use an async handler to use Node.js 24 or later. For more information and to provide feedback on this change, see https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/issues/137. To disable this warning, set the AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING environment variable.']);
+    emit(3, [E().CALLBACK_WARNING]);
   }
 }
 function init() {
@@ -401,14 +299,10 @@ function init() {
 // ---- invoke (RIC Runtime.js + CallbackContext.js) ---------------------------------------------
 var exitListener = null;
 function isPromise(o) { try { return !!(o && o.then && typeof o.then === 'function'); } catch (x) { return false; } }
-var NODEJS_EXIT_MESSAGE = 'The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a Promise that was never settled. For more information, see https://nodejs.org/docs/latest/api/process.html#exit-codes';
 function postResponse(result) {
   var body;
   try { body = JSONstringify(result === undefined ? null : result); }
-  catch (x) {
-    var name = C.runtime === 'nodejs24.x' ? 'Runtime.JSONStringifyError' : 'Error';
-    throw runtimeError(name, 'Unable to stringify response body', name + ': Unable to stringify response body\n    at _trySerializeResponse (file:///var/runtime/index.mjs:592:15)\n    at RAPIDClient.postInvocationResponse (file:///var/runtime/index.mjs:548:22)');
-  }
+  catch (x) { throw E().stringifyError(); }
   if (body === undefined) body = 'null';
   H.complete(true, body);
 }
@@ -477,7 +371,7 @@ function invoke(eventJson, d) {
   exitListener = function () {
     mark();
     if (isAsync || C.runtime === 'nodejs24.x') {
-      var ex = runtimeError('Runtime.NodeJsExit', NODEJS_EXIT_MESSAGE, 'Runtime.NodeJsExit: ' + NODEJS_EXIT_MESSAGE + '\n    at process.<anonymous> (file:///var/runtime/index.mjs:1275:29)');
+      var ex = E().nodeJsExit();
       logError('Invoke Error', ex);
       H.complete(false, JSONstringify(toRapidResponse(ex)));
     } else H.complete(true, 'null');

@@ -1506,6 +1506,141 @@ StringDecoder.prototype.end = function (buf) { var s = buf ? this.write(buf) : '
 exports.StringDecoder = StringDecoder;
 `;
 
+const RTERRORS = String.raw`
+// Error shaping of RIC Errors.js. Compiled lazily, possibly after user code tampered with intrinsics,
+// so it only uses the intrinsics the core captured before any user code ran (K).
+var K = INTERNAL.K, RA = K.RA, H = INTERNAL.H, C = INTERNAL.C, JSONstringify = K.JSONstringify, Str = K.Str, keys = K.keys, defineProperty = K.defineProperty;
+var isNativeError = INTERNAL.isNativeError;
+function split(s, sep) { return RA(K.strSplit, s, [sep]); }
+function startsWith(s, p) { return RA(K.strSlice, s, [0, p.length]) === p; }
+function setOwn(o, k, v) { defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true }); }
+function isErrorLike(e) {
+  return !!(e && e.name && e.message && e.stack && typeof e.name === 'string' && typeof e.message === 'string' && typeof e.stack === 'string');
+}
+// QuickJS stacks list frames only; Node's start with "Name: message".
+function nodeStack(e) {
+  var stack = e.stack, head = Str(e.name) + ': ' + Str(e.message);
+  if (typeof stack !== 'string') return head;
+  if (startsWith(stack, head) || !startsWith(RA(K.strTrim, stack, []), 'at ')) return stack;
+  var frames = stack;
+  while (frames.length && frames[frames.length - 1] === '\n') frames = RA(K.strSlice, frames, [0, -1]);
+  return frames ? head + '\n' + frames : head;
+}
+function toRapidResponse(e) {
+  try {
+    if (isNativeError(e) || isErrorLike(e)) return { errorType: e.name, errorMessage: e.message, trace: split(nodeStack(e), '\n') };
+    return { errorType: typeof e, errorMessage: e.toString(), trace: [] };
+  } catch (x) {
+    return { errorType: 'handled', errorMessage: 'callback called with Error argument, but there was a problem while retrieving one or more of its message, name, and stack' };
+  }
+}
+function withEnumerableProperties(k, v) {
+  if (v instanceof K.ErrorC) {
+    var ret = {};
+    setOwn(ret, 'errorType', v.name); setOwn(ret, 'errorMessage', v.message); setOwn(ret, 'code', v.code);
+    var ks = keys(v);
+    for (var i = 0; i < ks.length; i++) setOwn(ret, ks[i], v[ks[i]]);
+    if (typeof v.stack === 'string') setOwn(ret, 'stack', split(nodeStack(v), '\n'));
+    return ret;
+  }
+  return v;
+}
+function toFormatted(e) {
+  try { return '\t' + JSONstringify(e, withEnumerableProperties); }
+  catch (x) { return '\t' + JSONstringify(toRapidResponse(e)); }
+}
+function errorFields(e) {
+  return ',"errorType":' + JSONstringify(Str(e.name)) + ',"errorMessage":' + JSONstringify(Str(e.message)) + ',"stackTrace":' + JSONstringify(split(nodeStack(e), '\n'));
+}
+// DG monitoring-cloudwatchlogs-advanced: one argument → the value; several → util.format text with
+// the first Error's fields copied to the top level.
+function jsonBody(args) {
+  var I = INTERNAL.lib('inspect');
+  if (args.length === 1) {
+    var v = args[0];
+    if (isNativeError(v)) return '"message":' + JSONstringify({ errorType: v.name, errorMessage: v.message, stackTrace: split(nodeStack(v), '\n') });
+    try { var j = JSONstringify(v, I.jsonReplacer); if (j !== undefined) return '"message":' + j; } catch (x) { }
+    return '"message":' + JSONstringify(I.format([v]));
+  }
+  var body = '"message":' + JSONstringify(I.format(args));
+  for (var i = 0; i < args.length; i++) if (isNativeError(args[i])) { body += errorFields(args[i]); break; }
+  return body;
+}
+function logError(msg, err) {
+  if (4 < INTERNAL.minLevel) return;
+  if (INTERNAL.jsonLogs) {
+    var body = '"message":' + JSONstringify(msg);
+    try {
+      if (isNativeError(err) || isErrorLike(err)) body += errorFields(err);
+      else body += ',"errorType":' + JSONstringify(typeof err) + ',"errorMessage":' + JSONstringify(Str(err));
+    } catch (x) { }
+    H.log(4, '', body);
+  } else H.log(4, msg + ' ' + toFormatted(err));
+}
+function runtimeError(name, message, stack) {
+  var e = new K.ErrorC(message);
+  defineProperty(e, 'name', { value: name, writable: true, configurable: true, enumerable: false });
+  if (stack !== undefined) e.stack = stack;
+  return e;
+}
+function classifyInitError(e) {
+  if (e instanceof K.SyntaxErrorC) {
+    var first = typeof e.stack === 'string' ? split(e.stack, '\n')[0] : '';
+    var at = RA(K.strIndexOf, first, ['at ']);
+    var loc = at >= 0 ? ' (' + RA(K.strTrim, RA(K.strSlice, first, [at + 3]), []) + ')' : '';
+    var msg = 'SyntaxError: ' + e.message + loc;
+    return runtimeError('Runtime.UserCodeSyntaxError', msg, 'Runtime.UserCodeSyntaxError: ' + msg + '\n' + (typeof e.stack === 'string' ? e.stack : '') + '    at _loadUserApp (file:///var/runtime/index.mjs:1084:17)');
+  }
+  if (e && e.code === 'MODULE_NOT_FOUND') {
+    var m = 'Error: ' + e.message;
+    return runtimeError('Runtime.ImportModuleError', m, 'Runtime.ImportModuleError: ' + m + '\n    at _loadUserApp (file:///var/runtime/index.mjs:1087:17)\n    at async UserFunction.js.module.exports.load (file:///var/runtime/index.mjs:1119:21)');
+  }
+  return e;
+}
+function handlerNotFound(message) {
+  return runtimeError('Runtime.HandlerNotFound', message, 'Runtime.HandlerNotFound: ' + message + '\n    at UserFunction.js.module.exports.load (file:///var/runtime/index.mjs:1151:15)');
+}
+function callbackHandlerDeprecated() {
+  return runtimeError('Runtime.CallbackHandlerDeprecated', 'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.');
+}
+var NODEJS_EXIT_MESSAGE = 'The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a Promise that was never settled. For more information, see https://nodejs.org/docs/latest/api/process.html#exit-codes';
+function nodeJsExit() {
+  return runtimeError('Runtime.NodeJsExit', NODEJS_EXIT_MESSAGE, 'Runtime.NodeJsExit: ' + NODEJS_EXIT_MESSAGE + '\n    at process.<anonymous> (file:///var/runtime/index.mjs:1275:29)');
+}
+function stringifyError() {
+  // nodejs18–22 RIC RAPIDClient: throw new Error('Unable to stringify response body'); the newer client names it.
+  var name = C.runtime === 'nodejs24.x' ? 'Runtime.JSONStringifyError' : 'Error';
+  return runtimeError(name, 'Unable to stringify response body', name + ': Unable to stringify response body\n    at _trySerializeResponse (file:///var/runtime/index.mjs:592:15)\n    at RAPIDClient.postInvocationResponse (file:///var/runtime/index.mjs:548:22)');
+}
+exports.nodeStack = nodeStack; exports.toRapidResponse = toRapidResponse; exports.toFormatted = toFormatted; exports.jsonBody = jsonBody;
+exports.logError = logError; exports.classifyInitError = classifyInitError; exports.handlerNotFound = handlerNotFound;
+exports.callbackHandlerDeprecated = callbackHandlerDeprecated; exports.nodeJsExit = nodeJsExit; exports.stringifyError = stringifyError;
+// RIC WarningForCallbackHandlers.js
+exports.CALLBACK_WARNING = 'AWS Lambda plans to remove support for callback-based function handlers starting with Node.js 24. You will need to update this function to use an async handler to use Node.js 24 or later. For more information and to provide feedback on this change, see https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/issues/137. To disable this warning, set the AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING environment variable.';
+`;
+
+const CONSOLE = String.raw`
+var H = INTERNAL.H, emit = INTERNAL.emit, g = INTERNAL.groupIndent, Str = INTERNAL.K.Str;
+var counts = Object.create(null), labels = Object.create(null);
+function label(l) { return l === undefined ? 'default' : Str(l); }
+exports.dir = function (o, opts) { emit(2, [INTERNAL.lib('inspect').inspect(o, opts)]); };
+exports.table = function () { emit(2, Array.prototype.slice.call(arguments)); };
+exports.assert = function (cond) {
+  if (cond) return;
+  var a = Array.prototype.slice.call(arguments, 1);
+  if (a.length && typeof a[0] === 'string') a[0] = 'Assertion failed: ' + a[0];
+  else a.unshift('Assertion failed');
+  emit(4, a);
+};
+exports.count = function (l) { l = label(l); counts[l] = (counts[l] || 0) + 1; emit(2, [l + ': ' + counts[l]]); };
+exports.countReset = function (l) { counts[label(l)] = 0; };
+exports.time = function (l) { labels[label(l)] = H.mono(); };
+exports.timeEnd = function (l) { l = label(l); var s = labels[l]; if (s === undefined) return; delete labels[l]; emit(2, [l + ': ' + (H.mono() - s).toFixed(3) + 'ms']); };
+exports.timeLog = function (l) { l = label(l); var s = labels[l]; if (s === undefined) return; emit(2, [l + ': ' + (H.mono() - s).toFixed(3) + 'ms']); };
+exports.group = exports.groupCollapsed = function () { if (arguments.length) emit(2, Array.prototype.slice.call(arguments)); g.value += '  '; };
+exports.groupEnd = function () { g.value = g.value.slice(2); };
+`;
+
 /** Sources by module name. Names not listed here but known to Node fail with a clear message. */
 export const GUEST_MODULES: Record<string, string> = {
   inspect: INSPECT,
@@ -1523,4 +1658,6 @@ export const GUEST_MODULES: Record<string, string> = {
   crypto: CRYPTO,
   assert: ASSERT,
   string_decoder: STRING_DECODER,
+  rterrors: RTERRORS,
+  console: CONSOLE,
 };
