@@ -1,8 +1,9 @@
 import type { MDXComponents } from "mdx/types";
 import { Callout } from "./app/_components/lesson/callout";
 import { Diagram } from "./app/_components/lesson/diagram";
+import { Simulator } from "./app/_components/simulator/simulator";
 
 // The components lessons may use (see content/lessons/README.md), available without imports.
 export function useMDXComponents(components: MDXComponents): MDXComponents {
-  return { ...components, Callout, Diagram };
+  return { ...components, Callout, Diagram, Simulator };
 }

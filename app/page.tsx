@@ -39,7 +39,9 @@ export default function HomePage() {
               Nine modules from “what is serverless” to production patterns. No AWS account needed, and no account needed here to
               begin: sign up to keep your progress.
             </p>
-            <p className="muted">The course is being written now — the Learn section says when it opens.</p>
+            <p>
+              <Link href="/learn">Open the course map</Link>
+            </p>
           </article>
           <article className="card">
             <h3>Preparing for an interview</h3>

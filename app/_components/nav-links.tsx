@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { useState } from "react";
 
 export const SECTIONS = [
-  { href: "/learn", label: "Learn", soon: true },
+  { href: "/learn", label: "Learn", soon: false },
   { href: "/practice", label: "Practice", soon: true },
   { href: "/playground", label: "Playground", soon: true },
   { href: "/classes", label: "Classes", soon: false },

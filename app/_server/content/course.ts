@@ -81,7 +81,7 @@ export interface Course {
   lessons: Lesson[];
 }
 
-export const CONTENT_DIR = join(process.cwd(), "content");
+export const CONTENT_DIR = join(/*turbopackIgnore: true*/ process.cwd(), "content");
 
 
 function splitFrontmatter(source: string, path: string): { data: unknown; body: string } {
@@ -131,7 +131,7 @@ export function loadCourse(contentDir = CONTENT_DIR): Course {
   const rel = (p: string) => relative(process.cwd(), p);
   let outline: z.infer<typeof outlineSchema>;
   try {
-    outline = outlineSchema.parse(parseYaml(readFileSync(outlinePath, "utf8")));
+    outline = outlineSchema.parse(parseYaml(readFileSync(/*turbopackIgnore: true*/ outlinePath, "utf8")));
   } catch (error) {
     throw new ContentError(rel(outlinePath), error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message);
   }
@@ -141,7 +141,7 @@ export function loadCourse(contentDir = CONTENT_DIR): Course {
   outline.modules.forEach((mod, moduleIndex) => {
     const dirName = `${String(moduleIndex + 1).padStart(2, "0")}-${mod.id}`;
     const dir = join(lessonsDir, dirName);
-    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".mdx")) : [];
+    const files = existsSync(/*turbopackIgnore: true*/ dir) ? readdirSync(/*turbopackIgnore: true*/ dir).filter((f) => f.endsWith(".mdx")) : [];
     for (const f of files) {
       const n = numbered(f);
       if (!n) throw new ContentError(rel(join(dir, f)), "lesson files are named <NN>-<lesson-id>.mdx");
@@ -153,8 +153,8 @@ export function loadCourse(contentDir = CONTENT_DIR): Course {
     mod.lessons.forEach((entry, lessonIndex) => {
       const fileName = `${String(lessonIndex + 1).padStart(2, "0")}-${entry.id}.mdx`;
       const path = join(dir, fileName);
-      if (!existsSync(path)) return; // outlined, not written yet: absent from the course map
-      const { data, body } = splitFrontmatter(readFileSync(path, "utf8"), rel(path));
+      if (!existsSync(/*turbopackIgnore: true*/ path)) return; // outlined, not written yet: absent from the course map
+      const { data, body } = splitFrontmatter(readFileSync(/*turbopackIgnore: true*/ path, "utf8"), rel(path));
       const parsed = lessonFrontmatterSchema.safeParse(data);
       if (!parsed.success) throw new ContentError(rel(path), z.prettifyError(parsed.error));
       const fm = parsed.data;

@@ -21,7 +21,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   const { module, lesson: slug } = await params;
   const lesson = findLesson(module, slug);
   if (!lesson) notFound();
-  const { default: Content } = (await import(`@/content/lessons/${lesson.file}`)) as { default: () => React.ReactNode };
+  const { default: Content } = (await import(`@/content/lessons/${lesson.file.replace(/\.mdx$/, "")}.mdx`)) as { default: () => React.ReactNode };
   const all = course().lessons;
   const index = all.findIndex((l) => l.id === lesson.id);
   const previous = all[index - 1];
