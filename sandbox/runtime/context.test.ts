@@ -95,3 +95,10 @@ describe("environment variables", () => {
     expect(r.payload).toEqual({ platform: "linux", arch: "x64", version: "v22.20.0", cwd: "/var/task", hr: true, mu: "number", binding: "undefined", mainModule: "undefined", kill: "undefined" });
   });
 });
+
+describe("tracing header", () => {
+  it("sets _X_AMZN_TRACE_ID for every invoke, a fresh unsampled root when the caller sends none", async () => {
+    const r = await invokeOnce("exports.handler = async () => process.env._X_AMZN_TRACE_ID;");
+    expect(r.payload).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0;Lineage=1:[0-9a-f]{8}:0$/);
+  });
+});

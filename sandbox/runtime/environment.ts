@@ -601,6 +601,7 @@ class Environment implements ExecutionEnvironment {
       deferred.dispose();
     };
     const work = (async () => {
+      await null; // settle only after the promise handle has been returned to the guest
       if (!hostCall) {
         settle(false, JSON.stringify({ name: "Error", message: `No host function is available for ${name}` }).replace(/^\{/, "Object.assign(new Error(), {") + ")");
         return;
@@ -758,7 +759,14 @@ class Environment implements ExecutionEnvironment {
           if (left <= 0) return "timeout";
           await Promise.race([Promise.race(this.pendingHost), sleep(left)]);
         } else {
-          await Promise.race(this.pendingHost);
+          // Host calls take no virtual time, but one that never settles must not hang the invoke:
+          // wait at most the remaining time (in real milliseconds), then time out.
+          const left = Math.max(0, p.limitMs - this.elapsed());
+          const settled = await Promise.race([Promise.race(this.pendingHost).then(() => true), sleep(left + REAL_TIME_GRACE_MS).then(() => false)]);
+          if (!settled) {
+            p.waited += left;
+            return "timeout";
+          }
         }
         continue;
       }
@@ -965,7 +973,7 @@ class Environment implements ExecutionEnvironment {
           invokedFunctionArn: arn,
           clientContext: o.clientContext,
           identity: o.identity,
-          traceId: o.traceId,
+          traceId: o.traceId ?? defaultTraceId(this.epoch()),
         });
         const r = this.callGuestInvoke(eventJson, d);
         end = r ?? (await this.invokeLoop());
@@ -1184,6 +1192,11 @@ class Environment implements ExecutionEnvironment {
   [Symbol.dispose](): void {
     this.dispose();
   }
+}
+
+/** An X-Ray trace header as Lambda sets `_X_AMZN_TRACE_ID` when tracing is off (PassThrough, not sampled). */
+function defaultTraceId(epochMs: number): string {
+  return `Root=1-${Math.floor(epochMs / 1000).toString(16).padStart(8, "0")}-${hex(12)};Parent=${hex(8)};Sampled=0;Lineage=1:${hex(4)}:0`;
 }
 
 function isOutOfMemoryPayload(body: string): boolean {

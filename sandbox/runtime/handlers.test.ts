@@ -94,6 +94,39 @@ describe("loading handlers", () => {
   });
 });
 
+describe("the host bridge under failure", () => {
+  it("a host call that never settles ends in a timeout instead of hanging", async () => {
+    const r = await invokeOnce(
+      { "index.js": "const kv = require('@lab/kv'); exports.handler = async () => kv.get();" },
+      {},
+      { timeoutSeconds: 1 },
+      { builtinModules: { "@lab/kv": "exports.get = () => __host.call('kv.get', {});" }, hostCall: () => new Promise(() => {}) },
+    );
+    expect(r.status).toBe("timeout");
+    expect(r.durationMs).toBe(1000);
+  });
+
+  it("without a hostCall function, a host call rejects with a clear error", async () => {
+    const r = await invokeOnce(
+      { "index.js": "const kv = require('@lab/kv'); exports.handler = async () => kv.get().catch((e) => e.message);" },
+      {},
+      {},
+      { builtinModules: { "@lab/kv": "exports.get = () => __host.call('kv.get', {});" } },
+    );
+    expect(r.payload).toBe("No host function is available for kv.get");
+  });
+
+  it("host modules cannot be reached by user code except through require", async () => {
+    const r = await invokeOnce(
+      { "index.js": "exports.handler = async () => [typeof __host, typeof require('@lab/kv').get];" },
+      {},
+      {},
+      { builtinModules: { "@lab/kv": "exports.get = () => 1;" } },
+    );
+    expect(r.payload).toEqual(["undefined", "function"]);
+  });
+});
+
 describe("init errors in the runtime's shapes", () => {
   it("Runtime.ImportModuleError when the handler module does not exist", async () => {
     const r = await invokeOnce({ "other.js": "" });

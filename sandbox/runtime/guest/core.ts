@@ -362,8 +362,7 @@ function invoke(eventJson, d) {
   context.invokedFunctionArn = d.invokedFunctionArn;
   context.awsRequestId = d.requestId;
   context.getRemainingTimeInMillis = function getRemainingTimeInMillis() { return H.remaining(); };
-  if (d.traceId !== undefined) { context.xRayTraceId = d.traceId; env._X_AMZN_TRACE_ID = d.traceId; }
-  else delete env._X_AMZN_TRACE_ID;
+  env._X_AMZN_TRACE_ID = d.traceId;
   var settle = C.runtime === 'nodejs24.x'
     ? { succeed: function (r) { cc.done(null, r); }, fail: function (e) { if (e === undefined || e === null) cc.done('handled'); else cc.done(e, null); } }
     : context;
