@@ -666,7 +666,8 @@ export class LambdaService implements Disposable {
     });
     slot.invocations++;
     const occupied = (result.initDurationMs ?? 0) + result.durationMs;
-    const end = now + occupied;
+    // Microsecond resolution keeps sums of two-decimal durations exact enough to compare.
+    const end = Math.round((now + occupied) * 1000) / 1000;
     const wasProvisioned = slot.provisioned;
     // The environment is busy until the runtime's reported time has passed on the virtual clock.
     this.clock.at(end, () => this.release(slot, wasProvisioned), PRIORITY.release);
