@@ -29,7 +29,15 @@ export function codeFromChildren(children: ReactNode): { code: string; language?
   return null;
 }
 
-export function Simulator({ children, code, language, ...props }: Omit<SimulatorProps, "initialCode" | "language"> & { children?: ReactNode; code?: string; language?: "javascript" | "typescript" }) {
+type Props = Omit<SimulatorProps, "initialCode" | "language"> & {
+  children?: ReactNode;
+  code?: string;
+  language?: "javascript" | "typescript";
+  /** What the example is meant to show when run (checked by the content test; default success). */
+  expect?: "success" | "error" | "timeout";
+};
+
+export function Simulator({ children, code, language, expect: _expect, ...props }: Props) {
   const block = codeFromChildren(children);
   const initialCode = (code ?? block?.code ?? "").replace(/\n$/, "");
   const lang = language ?? (block?.language === "ts" || block?.language === "typescript" ? "typescript" : "javascript");
