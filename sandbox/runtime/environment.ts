@@ -537,11 +537,11 @@ class Environment implements ExecutionEnvironment {
     let format: ReturnType<ModuleResolver["formatOf"]>;
     if (path.startsWith("/")) {
       source = this.tree.files.get(path);
-      if (source === undefined) return arr([0 as unknown as string, `Cannot find module '${path}'`, 1, 1]);
+      if (source === undefined) return arr(["", `Cannot find module '${path}'`, 1, 1]);
       format = this.resolver.formatOf(path, source);
     } else {
       source = this.options.builtinModules?.[path];
-      if (source === undefined) return arr([0 as unknown as string, `Cannot find module '${path}'`, 1, 1]);
+      if (source === undefined) return arr(["", `Cannot find module '${path}'`, 1, 1]);
       format = "cjs";
     }
     let body: string;
@@ -601,7 +601,7 @@ class Environment implements ExecutionEnvironment {
       deferred.dispose();
     };
     const work = (async () => {
-      await null; // settle only after the promise handle has been returned to the guest
+      await Promise.resolve(); // settle only after the promise handle has been returned to the guest
       if (!hostCall) {
         settle(false, JSON.stringify({ name: "Error", message: `No host function is available for ${name}` }).replace(/^\{/, "Object.assign(new Error(), {") + ")");
         return;

@@ -19,6 +19,15 @@ describe("timers and the virtual clock", () => {
     expect(r.durationMs).toBeGreaterThanOrEqual(140);
   });
 
+  it("real mode enforces the timeout on wall time", async () => {
+    const t0 = performance.now();
+    const r = await invokeOnce("exports.handler = async () => { for (;;) {} };", {}, { timeoutSeconds: 1 }, { clock: "real" });
+    const wall = performance.now() - t0;
+    expect(r.status).toBe("timeout");
+    expect(r.durationMs).toBe(1000);
+    expect(wall).toBeGreaterThanOrEqual(990);
+  });
+
   it("orders timers by due time, then creation; setImmediate after due timers; nextTick before promises", async () => {
     const r = await invokeOnce(`exports.handler = (e, c, cb) => {
       const out = [];
