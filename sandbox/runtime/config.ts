@@ -17,12 +17,18 @@ export class ConfigError extends Error {
   }
 }
 
-/** Thrown when the caller's request payload exceeds Lambda's 6 MB synchronous limit (HTTP 413 on Lambda). */
+/**
+ * Thrown when the caller's request payload exceeds Lambda's 6 MB synchronous limit; Lambda answers
+ * HTTP 413 and never runs the function. The API reference names the exception
+ * RequestTooLargeException; the error code clients actually receive is
+ * `RequestEntityTooLargeException` with this message (seen in e.g. awslabs/aws-athena-query-federation#793:
+ * "Request must be smaller than 6291456 bytes for the InvokeFunction operation (… Status Code: 413;
+ * Error Code: RequestEntityTooLargeException)").
+ */
 export class RequestTooLargeError extends Error {
-  readonly errorType = "RequestTooLargeException";
+  readonly errorType = "RequestEntityTooLargeException";
   readonly statusCode = 413;
   constructor(readonly sizeBytes: number) {
-    // Lambda API Invoke: RequestTooLargeException, "Request must be smaller than 6291456 bytes for the InvokeFunction operation".
     super(`Request must be smaller than ${MAX_SYNC_PAYLOAD_BYTES} bytes for the InvokeFunction operation`);
     this.name = "RequestTooLargeError";
   }

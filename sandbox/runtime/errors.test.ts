@@ -93,9 +93,12 @@ describe("function errors", () => {
     });
   });
 
-  it("refuses a request payload over 6 MB before running anything (RequestTooLargeException)", async () => {
+  it("refuses a request payload over 6 MB before running anything (413 RequestEntityTooLargeException)", async () => {
     const e = await env("exports.handler = async () => 1;");
-    await expect(e.invoke({ data: "x".repeat(6_291_456) })).rejects.toThrow(RequestTooLargeError);
+    const attempt = e.invoke({ data: "x".repeat(6_291_456) });
+    await expect(attempt).rejects.toThrow(RequestTooLargeError);
+    await expect(attempt).rejects.toMatchObject({ errorType: "RequestEntityTooLargeException", statusCode: 413, message: "Request must be smaller than 6291456 bytes for the InvokeFunction operation" });
+    expect((await e.invoke({ ok: 1 })).status).toBe("success");
     e.dispose();
   });
 });
