@@ -967,7 +967,6 @@ class Environment implements ExecutionEnvironment {
       end = (await this.thaw()) ?? "done";
       if (end === "done") {
         this.requestId = requestId;
-        this.callGuest(vm.fns.setRequestId, requestId);
         const d = JSON.stringify({
           requestId,
           invokedFunctionArn: arn,
@@ -1121,14 +1120,9 @@ class Environment implements ExecutionEnvironment {
     if (!vm) return "fatal";
     const ctx = vm.ctx;
     const ev = ctx.newString(eventJson);
-    const dh = ctx.evalCode("(" + data + ")");
-    if (dh.error) {
-      dh.error.dispose();
-      ev.dispose();
-      return "fatal";
-    }
+    const dh = ctx.newString(data);
     try {
-      const res = ctx.callFunction(vm.fns.invoke, ctx.undefined, ev, dh.value);
+      const res = ctx.callFunction(vm.fns.invoke, ctx.undefined, ev, dh);
       if (res.error) return this.classify(res.error) ?? "crash";
       res.value.dispose();
       return undefined;
@@ -1136,7 +1130,7 @@ class Environment implements ExecutionEnvironment {
       return this.hostFailure(e);
     } finally {
       ev.dispose();
-      dh.value.dispose();
+      dh.dispose();
     }
   }
 

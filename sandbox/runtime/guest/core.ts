@@ -348,7 +348,9 @@ function buildCallbackContext() {
   }
   return { callback: first(callback), ctx: ctx, markCompleted: function () { isCompleteInvoked = true; }, done: done };
 }
-function invoke(eventJson, d) {
+function invoke(eventJson, dJson) {
+  var d = JSONparse(dJson);
+  currentRequestId = d.requestId;
   var event = JSONparse(eventJson);
   var cc = buildCallbackContext();
   var context = cc.ctx;
