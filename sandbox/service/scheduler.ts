@@ -66,9 +66,10 @@ export class Scheduler implements Clock {
 
   /**
    * Run tasks in order while the next one is due at or before `until` (all of them when
-   * undefined). The clock ends at `until` when given, else at the last task's time.
+   * undefined). The clock ends at `until` when given (unless `advance` is false), else at the last
+   * task's time.
    */
-  async run(until?: number): Promise<void> {
+  async run(until?: number, advance = true): Promise<void> {
     for (;;) {
       const next = this.heap[0];
       if (!next || (until !== undefined && next.time > until)) break;
@@ -77,7 +78,7 @@ export class Scheduler implements Clock {
       const r = next.task();
       if (r !== undefined) await r;
     }
-    if (until !== undefined) this.advanceTo(until);
+    if (until !== undefined && advance) this.advanceTo(until);
   }
 
   /** Drop every posted task (used when a run ends with work left). */

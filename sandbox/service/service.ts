@@ -812,7 +812,7 @@ export class LambdaService implements Disposable {
   /** Run until no work is left (bounded by a week of virtual time). */
   async settle(): Promise<void> {
     this.assertUsable();
-    await this.clock.run(this.clock.now() + MAX_RUN_MS);
+    await this.clock.run(this.clock.now() + MAX_RUN_MS, false);
   }
 
   // ---- asynchronous invocation (DG invocation-async, invocation-async-error-handling) ----------
@@ -1078,7 +1078,7 @@ export class LambdaService implements Disposable {
     this.running = true;
     try {
       for (const s of d.stimuli) this.schedule(s, t0 + s.at, 0);
-      await this.clock.run(dur !== undefined ? t0 + dur : t0 + MAX_RUN_MS);
+      await this.clock.run(dur !== undefined ? t0 + dur : t0 + MAX_RUN_MS, dur !== undefined);
       if (dur === undefined) {
         // Without a duration the run ends when the last work item has run.
         let last = t0;
