@@ -65,6 +65,8 @@ export const functionSettingsSchema = z
     timeoutSeconds: z.number().int().min(1).max(900).optional(),
     environment: z.record(z.string(), z.string()).optional(),
     functionName: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+    /** The version that runs: "$LATEST" (default) or a published version number. */
+    version: z.string().regex(/^(\$LATEST|[1-9]\d*)$/, 'either "$LATEST" or a version number').optional(),
   })
   .strict();
 export type FunctionSettings = z.infer<typeof functionSettingsSchema>;
