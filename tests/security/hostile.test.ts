@@ -185,7 +185,7 @@ describe("hostile handlers: escaping to the host", () => {
     // what Lambda's Node.js runtime gives a handler (simulated)
     "console", "process", "global", "setTimeout", "setInterval", "clearTimeout", "clearInterval", "setImmediate", "clearImmediate", "queueMicrotask",
     "performance", "Buffer", "TextEncoder", "TextDecoder", "atob", "btoa", "structuredClone", "URL", "URLSearchParams", "crypto", "AbortController",
-    "AbortSignal", "EventTarget", "Event", "awslambda",
+    "AbortSignal", "EventTarget", "Event", "awslambda", "fetch",
   ]);
 
   it("enumerating globalThis shows only intrinsics and the simulated Node globals", () =>
@@ -195,18 +195,23 @@ describe("hostile handlers: escaping to the host", () => {
     }));
   it("constructor.constructor('return this')() reaches only the guest's own global", () =>
     contained(
-      "const g = ({}).constructor.constructor('return this')(); return [g === globalThis, typeof g.fetch, typeof g.require, typeof g.window, typeof g.document, typeof g.Deno, typeof g.__lambda, typeof g.H];",
+      "const g = ({}).constructor.constructor('return this')(); return [g === globalThis, typeof g.require, typeof g.window, typeof g.document, typeof g.Deno, typeof g.__lambda, typeof g.H, typeof g.XMLHttpRequest];",
       succeeded([true, "undefined", "undefined", "undefined", "undefined", "undefined", "undefined", "undefined"]),
     ));
   it("Function and eval based escapes see the same sandbox global", () =>
     contained(
-      "const viaFn = Function('return typeof fetch + typeof XMLHttpRequest + typeof importScripts')(); const viaEval = (0, eval)('typeof require + typeof module'); const viaAsync = await (async function () {}).constructor('return typeof WebAssembly')(); return [viaFn, viaEval, viaAsync];",
+      "const viaFn = Function('return typeof XMLHttpRequest + typeof importScripts + typeof postMessage')(); const viaEval = (0, eval)('typeof require + typeof module'); const viaAsync = await (async function () {}).constructor('return typeof WebAssembly')(); return [viaFn, viaEval, viaAsync];",
       succeeded(["undefinedundefinedundefined", "undefinedundefined", "undefined"]),
     ));
   it("reaching host internals through process fails: no binding, dlopen, mainModule, kill, or real env", () =>
     contained(
       "return [typeof process.binding, typeof process.dlopen, typeof process.mainModule, typeof process.kill, typeof process._linkedBinding, process.env.HOME === undefined, process.env.PATH];",
       succeeded(["undefined", "undefined", "undefined", "undefined", "undefined", true, "/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin"]),
+    ));
+  it("fetch exists as in Node 22 but only fails clearly: there is no network", () =>
+    contained(
+      "return await fetch('http://169.254.169.254/latest/meta-data/').then(() => 'reached', (e) => [e.name, e.code, e.message]);",
+      succeeded(["TypeError", "ERR_NOT_SIMULATED", "fetch is not available in Lambda Lab: functions here have no network access (requested http://169.254.169.254/latest/meta-data/). Use the simulated AWS SDK to reach AWS services."]),
     ));
   it("require('child_process') fails, naming the module", () =>
     contained("return require('child_process').execSync('id');", errorOf("Error", /Cannot find module 'child_process'.*does not simulate/s)));

@@ -146,6 +146,12 @@ var LAZY = split('process:process:,Date:date:Date,performance:date:performance,s
   'AbortController:events:AbortController,AbortSignal:events:AbortSignal,EventTarget:events:EventTarget,Event:events:Event', ',');
 function lazyFrom(mod, key) { return function () { var m = lib(mod); return key ? m[key] : m; }; }
 for (var li = 0; li < LAZY.length; li++) { var parts = split(LAZY[li], ':'); lazyGlobal(parts[0], lazyFrom(parts[1], parts[2])); }
+// Node 22 has fetch; the sandbox has no network, so it exists only to fail clearly.
+defGlobal('fetch', function fetch(input) {
+  var e = new TypeErrorC('fetch is not available in Lambda Lab: functions here have no network access (requested ' + Str(input && input.url ? input.url : input) + '). Use the simulated AWS SDK to reach AWS services.');
+  e.code = 'ERR_NOT_SIMULATED';
+  return RA(promiseThen, resolvedPromise, [function () { throw e; }]);
+});
 // Lambda's RIC defines globalThis.awslambda (response streaming helpers).
 defGlobal('awslambda', { streamifyResponse: function (h) { return h; }, HttpResponseStream: { from: function (s) { return s; } } });
 
