@@ -16,6 +16,12 @@ describe("function errors", () => {
     expect(reportLine(r)).toMatch(/\tStatus: error\tError Type: Error$/);
   });
 
+  it("supports Error.captureStackTrace in custom errors, as V8 does", async () => {
+    const r = await invokeOnce("class HttpError extends Error { constructor(m) { super(m); this.name = 'HttpError'; Error.captureStackTrace(this, HttpError); } } exports.handler = async () => { throw new HttpError('teapot'); };");
+    expect(r.payload).toMatchObject({ errorType: "HttpError", errorMessage: "teapot" });
+    expect((r.payload as { trace: string[] }).trace[0]).toBe("HttpError: teapot");
+  });
+
   it("a subclass without its own name reports errorType Error (RIC uses .name)", async () => {
     const r = await invokeOnce("class MyErr extends Error {}; exports.handler = async () => { throw new MyErr('x'); };");
     expect(r.payload).toMatchObject({ errorType: "Error", errorMessage: "x" });

@@ -146,6 +146,16 @@ var LAZY = split('process:process:,Date:date:Date,performance:date:performance,s
   'AbortController:events:AbortController,AbortSignal:events:AbortSignal,EventTarget:events:EventTarget,Event:events:Event', ',');
 function lazyFrom(mod, key) { return function () { var m = lib(mod); return key ? m[key] : m; }; }
 for (var li = 0; li < LAZY.length; li++) { var parts = split(LAZY[li], ':'); lazyGlobal(parts[0], lazyFrom(parts[1], parts[2])); }
+// V8's Error.captureStackTrace, which libraries call in custom error constructors.
+if (typeof ErrorC.captureStackTrace !== 'function') {
+  defineProperty(ErrorC, 'captureStackTrace', { value: function captureStackTrace(obj) {
+    if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) throw new TypeErrorC('Invalid argument');
+    var frames = new ErrorC().stack;
+    var nl = typeof frames === 'string' ? RA(strIndexOf, frames, ['\n']) : -1;
+    defineProperty(obj, 'stack', { value: nl >= 0 ? RA(strSlice, frames, [nl + 1]) : '', writable: true, configurable: true, enumerable: false });
+  }, writable: true, configurable: true, enumerable: false });
+  ErrorC.stackTraceLimit = 10;
+}
 // Node 22 has fetch; the sandbox has no network, so it exists only to fail clearly.
 defGlobal('fetch', function fetch(input) {
   var e = new TypeErrorC('fetch is not available in Lambda Lab: functions here have no network access (requested ' + Str(input && input.url ? input.url : input) + '). Use the simulated AWS SDK to reach AWS services.');
