@@ -121,3 +121,21 @@ describe("the JSON log format (LoggingConfig LogFormat: JSON)", () => {
     expect(platform[2].record.metrics.initDurationMs).toBeGreaterThan(0);
   });
 });
+
+describe("runtime error records in the JSON format", () => {
+  it("logs Invoke Error as an ERROR record with errorType, errorMessage and stackTrace", async () => {
+    const r = await invokeOnce("exports.handler = async () => { throw new TypeError('bad'); };", {}, { logFormat: "JSON" });
+    const rec = JSON.parse(r.logs.find((l) => l.kind === "app")!.message);
+    expect(rec).toMatchObject({ level: "ERROR", message: "Invoke Error", errorType: "TypeError", errorMessage: "bad" });
+    expect(rec.stackTrace[0]).toBe("TypeError: bad");
+  });
+
+  it("reports a failed init with platform.initReport records (phase init, then invoke)", async () => {
+    const r = await invokeOnce("require('nope');", {}, { logFormat: "JSON" });
+    const reports = r.logs.filter((l) => l.kind === "platform").map((l) => JSON.parse(l.message)).filter((p) => p.type === "platform.initReport");
+    expect(reports.map((p) => [p.record.phase, p.record.status, p.record.errorType])).toEqual([
+      ["init", "error", "Runtime.ImportModuleError"],
+      ["invoke", "error", "Runtime.ImportModuleError"],
+    ]);
+  });
+});

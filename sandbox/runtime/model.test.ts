@@ -23,3 +23,15 @@ describe("duration and memory model", () => {
     expect(maxMemoryUsedMB(500 * 1024 * 1024, 128)).toBe(128);
   });
 });
+
+describe("Max Memory Used from the engine's accounting", async () => {
+  const { invokeOnce } = await import("./testing");
+  it("grows with what the handler keeps alive", async () => {
+    const small = await invokeOnce("exports.handler = async () => 1;");
+    const big = await invokeOnce("const keep = []; exports.handler = async () => { for (let i = 0; i < 40; i++) keep.push(new ArrayBuffer(1024 * 1024)); return keep.length; };");
+    expect(small.maxMemoryUsedMB).toBeGreaterThanOrEqual(RUNTIME_BASELINE_MB);
+    expect(small.maxMemoryUsedMB).toBeLessThan(RUNTIME_BASELINE_MB + 4);
+    expect(big.maxMemoryUsedMB).toBeGreaterThanOrEqual(RUNTIME_BASELINE_MB + 40);
+    expect(big.maxMemoryUsedMB).toBeLessThanOrEqual(128);
+  });
+});
