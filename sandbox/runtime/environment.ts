@@ -106,7 +106,6 @@ interface Vm {
     drained: QuickJSHandle;
     nextDue: QuickJSHandle;
     runNext: QuickJSHandle;
-    setRequestId: QuickJSHandle;
     ticks: QuickJSHandle;
   };
   r: QuickJSHandle;
@@ -164,7 +163,6 @@ class Environment implements ExecutionEnvironment {
   private disposed = false;
   private busy = false;
   private everInitialised = false;
-  private initReported = false;
 
   private ticks = 0;
   private monoMs = 0;
@@ -394,7 +392,6 @@ class Environment implements ExecutionEnvironment {
         drained: get("drained"),
         nextDue: get("nextDue"),
         runNext: get("runNext"),
-        setRequestId: get("setRequestId"),
         ticks: get("ticks"),
       },
       libCache: new Map(),
@@ -757,12 +754,12 @@ class Environment implements ExecutionEnvironment {
         if (this.clock === "real") {
           const left = p.limitMs - this.elapsed();
           if (left <= 0) return "timeout";
-          await Promise.race([Promise.race(this.pendingHost), sleep(left)]);
+          await settledWithin(Promise.race(this.pendingHost), left);
         } else {
           // Host calls take no virtual time, but one that never settles must not hang the invoke:
           // wait at most the remaining time (in real milliseconds), then time out.
           const left = Math.max(0, p.limitMs - this.elapsed());
-          const settled = await Promise.race([Promise.race(this.pendingHost).then(() => true), sleep(left + REAL_TIME_GRACE_MS).then(() => false)]);
+          const settled = await settledWithin(Promise.race(this.pendingHost), left + REAL_TIME_GRACE_MS);
           if (!settled) {
             p.waited += left;
             return "timeout";
@@ -841,7 +838,6 @@ class Environment implements ExecutionEnvironment {
     this.busy = true;
     try {
       const r = await this.coldInit(Date.now());
-      this.initReported = true;
       return { ok: r.ok, initDurationMs: r.durationMs, logs: this.takeLogs() };
     } finally {
       this.busy = false;
@@ -931,7 +927,6 @@ class Environment implements ExecutionEnvironment {
     } else {
       this.anchor(startTime);
     }
-    const invokeStartMono = this.mono();
     if (this.state === "reset") {
       // Suppressed init inside the invoke (LAMBDA.md §1): bounded by the function timeout, its time
       // is part of this invoke's Duration; no INIT_START; INIT_REPORT only if it fails again.
@@ -1095,7 +1090,6 @@ class Environment implements ExecutionEnvironment {
       this.state = "reset";
       this.peakGuestBytes = 0;
     }
-    void invokeStartMono;
     return {
       requestId,
       status,
@@ -1199,6 +1193,18 @@ function isOutOfMemoryPayload(body: string): boolean {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Whether `p` settles within `ms` real milliseconds; the timer is always cleared (no dangling handle). */
+function settledWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    p.then(done, done);
+  });
 }
 
 /**

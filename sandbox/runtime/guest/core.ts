@@ -420,7 +420,6 @@ return {
   nextDue: function () { return libs.timers ? lib('timers').nextDue() : -1; },
   runNext: function (now) { return libs.timers ? lib('timers').runNext(now) : false; },
   ticks: function () { if (libs.timers) lib('timers').runTicks(); },
-  setRequestId: function (id) { currentRequestId = id; },
   uncaught: uncaught
 };
 })`;
