@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+
+const LESSON = "/learn/foundations/what-is-lambda";
+
+async function setCode(page: import("@playwright/test").Page, testId: string, code: string) {
+  const box = page.getByTestId(testId);
+  await expect(box.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
+  await box.locator(".monaco-editor").click();
+  await page.evaluate((value) => {
+    const monaco = (window as unknown as { monaco: { editor: { getEditors(): Array<{ hasTextFocus(): boolean; setValue(v: string): void }> } } }).monaco;
+    monaco.editor.getEditors().find((e) => e.hasTextFocus())!.setValue(value);
+  }, code);
+}
+
+test("an exercise fails with the starting code, passes with a solution in the browser, and is verified on the server", async ({ page }) => {
+  await page.goto(LESSON);
+  const exercise = page.getByTestId("exercise-first-response");
+  await exercise.getByRole("button", { name: "Run tests" }).click();
+  await expect(exercise.getByText(/In your browser: 0 of 3 tests pass/)).toBeVisible({ timeout: 30_000 });
+  await expect(exercise.getByTestId("case-greets-by-name")).toContainText("Failed:");
+
+  await exercise.getByRole("button", { name: /Show a hint \(1 of 2\)/ }).click();
+  await expect(exercise.getByRole("list", { name: "Hints" }).getByRole("listitem")).toHaveCount(1);
+
+  await setCode(
+    page,
+    "exercise-first-response",
+    'export const handler = async (event) => ({ statusCode: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ message: `Hello, ${event.queryStringParameters?.name ?? "world"}!` }) });',
+  );
+  await exercise.getByRole("button", { name: "Run tests" }).click();
+  await expect(exercise.getByText(/In your browser: 3 of 3 tests pass/)).toBeVisible({ timeout: 30_000 });
+  await exercise.getByRole("button", { name: "Submit" }).click();
+  await expect(exercise.getByText(/Verified on the server: 3 of 3 tests pass/)).toBeVisible({ timeout: 30_000 });
+  await expect(exercise.getByText("Sign in to keep a record of your submissions.")).toBeVisible();
+});
+
+test("marking a lesson complete shows on the course map, before and after signing in", async ({ page }) => {
+  await page.goto(LESSON);
+  await page.getByRole("button", { name: "Mark as complete" }).click();
+  await expect(page.getByRole("button", { name: "✓ Completed" })).toBeVisible();
+  await page.goto("/learn");
+  await expect(page.getByRole("progressbar", { name: "Overall course progress" })).not.toHaveAttribute("aria-valuenow", "0");
+
+  // Signing in merges this browser's progress into the account.
+  await page.goto("/signin?callbackUrl=/learn");
+  await page.getByLabel("Email").fill("student@example.com");
+  await page.getByLabel("Password").fill("lambda-lab-student");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/learn$/);
+  await expect(page.getByRole("progressbar", { name: "Overall course progress" })).not.toHaveAttribute("aria-valuenow", "0");
+  await page.context().clearCookies();
+  await page.evaluate(() => localStorage.clear());
+  // Another browser session of the same account sees it too.
+  await page.goto("/signin?callbackUrl=/learn");
+  await page.getByLabel("Email").fill("student@example.com");
+  await page.getByLabel("Password").fill("lambda-lab-student");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/learn$/);
+  await expect(page.getByRole("progressbar", { name: "Overall course progress" })).not.toHaveAttribute("aria-valuenow", "0");
+});
