@@ -1,0 +1,141 @@
+/**
+ * `lambda-lab simulate` and `lambda-lab invoke --template`: argument parsing, the summary, the JSON
+ * report, CodeUri folders read from disk, and errors that name the file and what is wrong.
+ */
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { RunReport } from "../service/types";
+import type { CliIo } from "./invoke";
+import { isTemplateInvoke, parseSimulateArgs, parseTemplateInvokeArgs, runSimulate, runTemplateInvoke } from "./simulate";
+import { UsageError } from "./usage";
+
+const work = mkdtempSync(join(tmpdir(), "lambda-lab-simulate-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+function file(path: string, text: string): string {
+  const full = join(work, path);
+  mkdirSync(join(full, ".."), { recursive: true });
+  writeFileSync(full, text);
+  return full;
+}
+
+function io(): CliIo & { out: string; err: string } {
+  const o = {
+    out: "",
+    err: "",
+    cwd: work,
+    stdout: { write: (t: string) => (o.out += t) },
+    stderr: { write: (t: string) => (o.err += t) },
+    readStdin: () => Promise.resolve("{}"),
+    catalogueEvent: () => Promise.reject(new UsageError("no catalogue here", "invoke")),
+  };
+  return o;
+}
+
+file(
+  "app/template.yaml",
+  `
+Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Greeting: { Type: String, Default: hello }
+Resources:
+  Dlq:
+    Type: AWS::SQS::Queue
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: nodejs22.x
+      CodeUri: src/
+      Environment: { Variables: { GREETING: !Ref Greeting } }
+      DeadLetterQueue: { Type: SQS, TargetArn: !GetAtt Dlq.Arn }
+      EventInvokeConfig: { MaximumRetryAttempts: 1 }
+`,
+);
+file("app/src/app.js", `const { word } = require("./lib/words"); exports.handler = async (e) => { if (e.fail) throw new Error("bad order " + e.id); return process.env.GREETING + " " + word; };`);
+file("app/src/lib/words.js", `exports.word = "world";`);
+file("app/events/fail.json", `{ "fail": true, "id": 9 }`);
+file(
+  "app/drive.yaml",
+  `
+stimuli:
+  - invoke: Orders
+    count: 3
+    every: 1s
+  - at: 5s
+    invoke: Orders
+    type: Event
+    payloadFile: events/fail.json
+`,
+);
+
+describe("lambda-lab simulate", () => {
+  it("parses its options and refuses a missing drive file option", () => {
+    expect(parseSimulateArgs(["t.yaml", "--drive", "d.yaml", "--duration", "10m", "--seed", "7", "--parameter", "A=b", "--json"])).toMatchObject({
+      template: "t.yaml",
+      drive: "d.yaml",
+      duration: "10m",
+      seed: 7,
+      parameters: { A: "b" },
+      json: true,
+    });
+    expect(() => parseSimulateArgs(["t.yaml"])).toThrow(/Missing --drive/);
+    expect(() => parseSimulateArgs(["--drive", "d.yaml"])).toThrow(/Missing <template.yaml>/);
+    expect(() => parseSimulateArgs(["t.yaml", "--drive", "d", "--bogus"])).toThrow(UsageError);
+  });
+
+  it("prints a summary with invocations, cold starts, retries, the DLQ and the cost, and writes the JSON report", async () => {
+    const o = io();
+    const code = await runSimulate(parseSimulateArgs(["app/template.yaml", "--drive", "app/drive.yaml", "--out", "report.json"]), o);
+    expect(code).toBe(0);
+    expect(o.out).toMatch(/Invocations: 5 \(cold starts 1, errors 2, timeouts 0, retries 1\), throttles 0/);
+    expect(o.out).toMatch(/Dlq: 1 message\(s\)/);
+    expect(o.out).toMatch(/ErrorMessage "bad order 9"/);
+    expect(o.out).toMatch(/total +\$0\.\d+/);
+    const report = JSON.parse(readFileSync(join(work, "report.json"), "utf8")) as RunReport;
+    expect(report.invocations[0]?.response).toBe("hello world");
+    expect(report.deadLetters.Dlq?.[0]?.body).toBe('{"fail":true,"id":9}');
+  });
+
+  it("prints the report itself with --json, and applies --parameter", async () => {
+    const o = io();
+    await runSimulate(parseSimulateArgs(["app/template.yaml", "--drive", "app/drive.yaml", "--json", "--parameter", "Greeting=hi", "--no-logs"]), o);
+    const report = JSON.parse(o.out) as RunReport;
+    expect(report.invocations[0]?.response).toBe("hi world");
+    expect(report.invocations[0]?.logs).toBeUndefined();
+  });
+
+  it("names the file and the resource, property or stimulus at fault", async () => {
+    file("bad/template.yaml", "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: { Handler: index.handler, Runtime: nodejs22.x, InlineCode: x, Timeout: 0 }\n");
+    file("bad/drive.yaml", "stimuli:\n  - invoke: G\n");
+    await expect(runSimulate(parseSimulateArgs(["bad/template.yaml", "--drive", "app/drive.yaml"]), io())).rejects.toThrow(/bad\/template\.yaml: F\.Timeout: must be a whole number from 1 to 900/);
+    await expect(runSimulate(parseSimulateArgs(["app/template.yaml", "--drive", "bad/drive.yaml"]), io())).rejects.toThrow(/bad\/drive\.yaml: stimuli\[0\]\.invoke: no function "G"/);
+    await expect(runSimulate(parseSimulateArgs(["nope.yaml", "--drive", "bad/drive.yaml"]), io())).rejects.toThrow(/template .*nope\.yaml: no such file/);
+  });
+});
+
+describe("lambda-lab invoke --template", () => {
+  it("is chosen when --template is given", () => {
+    expect(isTemplateInvoke(["--template", "t.yaml", "F"])).toBe(true);
+    expect(isTemplateInvoke(["fn/index.js"])).toBe(false);
+    expect(parseTemplateInvokeArgs(["--template", "t.yaml", "F", "--times", "2"])).toMatchObject({ template: "t.yaml", logicalId: "F", times: 2 });
+    expect(() => parseTemplateInvokeArgs(["--template", "t.yaml"])).toThrow(/Give one <LogicalId>/);
+  });
+
+  it("invokes one function with the template's settings and code, in the worker pool", async () => {
+    const o = io();
+    const code = await runTemplateInvoke(parseTemplateInvokeArgs(["--template", "app/template.yaml", "Orders", "--times", "2"]), o);
+    expect(code).toBe(0);
+    expect(o.out.trim().split("\n")).toEqual(['"hello world"', '"hello world"']);
+    expect(o.err).toMatch(/REPORT RequestId/);
+  });
+
+  it("exits 1 with Lambda's error payload when the function fails, and names a missing function", async () => {
+    const o = io();
+    const code = await runTemplateInvoke(parseTemplateInvokeArgs(["--template", "app/template.yaml", "Orders", "--event-file", "app/events/fail.json"]), o);
+    expect(code).toBe(1);
+    expect(JSON.parse(o.out)).toMatchObject({ errorType: "Error", errorMessage: "bad order 9" });
+    await expect(runTemplateInvoke(parseTemplateInvokeArgs(["--template", "app/template.yaml", "Nope"]), io())).rejects.toThrow(/has no function "Nope" \(functions: Orders\)/);
+  });
+});
