@@ -11,6 +11,8 @@
 export { gradeExercise, ExerciseSpecError } from "./grade";
 export type { CaseResult, EventCatalogue, ExerciseReport, GradeOptions } from "./grade";
 export { runAssertion, ASSERT_DEADLINE_MS } from "./assert";
+export { appLogMessages, runPrediction } from "./observe";
+export type { Observation, PredictionRun, PredictionSetup } from "./observe";
 export type { AssertionOutcome } from "./assert";
 export { jsonEqual, jsonMatches } from "./match";
 export { EventPathError, parseEventPath, setEventPath } from "./paths";

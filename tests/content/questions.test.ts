@@ -9,10 +9,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { gradeAnswer, gradeFromReport, samePrediction, QUESTION_TYPES, type Question, type QuestionOf } from "@/app/_lib/questions";
 import { loadQuestionBank, QuestionContentError, type QuestionBank } from "@/app/_server/content/questions";
 import { gradeExercise } from "@/sandbox/grading/grade";
-import { setEventPath } from "@/sandbox/grading/paths";
+import { runPrediction } from "@/sandbox/grading/observe";
 import { getEvent } from "@/sandbox/events";
 import { loadCatalogue } from "@/sandbox/events/node";
-import { newEnvironment } from "@/sandbox/runtime/environment";
 
 let bank: QuestionBank;
 const catalogueData = loadCatalogue();
@@ -121,41 +120,10 @@ describe("code questions on the simulator", () => {
 });
 
 describe("predict-the-output questions on the simulator", () => {
-  async function observe(q: QuestionOf<"predict">): Promise<string> {
-    const { files, ...settings } = q.function;
-    const env = await newEnvironment({ ...settings, files });
-    try {
-      const results = [];
-      for (const inv of q.invocations) {
-        let event: unknown;
-        if ("fromCatalogue" in inv) {
-          event = catalogue(inv.fromCatalogue.id);
-          for (const [p, v] of Object.entries(inv.fromCatalogue.set ?? {})) setEventPath(event, p, v);
-        } else event = inv.event;
-        results.push(await env.invoke(event));
-      }
-      const last = results[results.length - 1]!;
-      switch (q.observe) {
-        case "response":
-          return JSON.stringify(last.status === "success" ? last.payload : { error: last.payload });
-        case "logs":
-          return results
-            .flatMap((r) => r.logs.filter((l) => l.kind === "app").map((l) => l.message.split("\t").slice(3).join("\t")))
-            .join("\n");
-        case "errorType":
-          return last.status === "success" ? "(none)" : String((last.payload as { errorType: string }).errorType);
-        case "status":
-          return last.status;
-      }
-    } finally {
-      env.dispose();
-    }
-  }
-
   it("has an expected answer equal to what the simulator really returns or logs", { timeout: 120_000 }, async () => {
     const wrong: string[] = [];
     for (const q of ofType("predict")()) {
-      const actual = await observe(q);
+      const { observed: actual } = await runPrediction(q, { catalogue });
       if (!samePrediction(q.observe, actual, q.expected)) wrong.push(`${q.id}: expected ${JSON.stringify(q.expected)}, simulator gives ${JSON.stringify(actual)}`);
     }
     expect(wrong).toEqual([]);
