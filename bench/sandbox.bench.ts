@@ -6,9 +6,10 @@
  * Run: `npm run bench -- sandbox` (or `node --expose-gc bench/run.js sandbox`).
  * Prints a Markdown table; BENCHMARKS.md records the figures with the date and machine.
  */
-import { availableParallelism, cpus } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import vm from "node:vm";
 import { createNodePool } from "../sandbox/hosts/node/pool";
+import { loadEngine } from "../sandbox/runtime/engine";
 import { newEnvironment } from "../sandbox/runtime/environment";
 import type { ExecutionEnvironment, FunctionConfig } from "../sandbox/runtime/types";
 import { fmt, gc, sample, summarize, throughput, type Summary } from "./stats";
@@ -42,6 +43,30 @@ function vmEnvironment(): Handler {
 
 const vmContextObject = { functionName: "my-function", awsRequestId: "bench" };
 
+// ---- bare QuickJS baseline --------------------------------------------------------------------
+
+async function rawQuickJsCall(): Promise<{ call: () => unknown; dispose: () => void }> {
+  const QuickJS = await loadEngine();
+  const runtime = QuickJS.newRuntime();
+  const context = runtime.newContext();
+  const fn = context.unwrapResult(context.evalCode(`(json) => JSON.stringify({ statusCode: 200, body: "hello" + JSON.parse(json).n })`));
+  return {
+    call: () => {
+      const arg = context.newString(JSON.stringify(EVENT));
+      const result = context.unwrapResult(context.callFunction(fn, context.undefined, arg));
+      arg.dispose();
+      const out = JSON.parse(context.getString(result)) as unknown;
+      result.dispose();
+      return out;
+    },
+    dispose: () => {
+      fn.dispose();
+      context.dispose();
+      runtime.dispose();
+    },
+  };
+}
+
 // ---- rows -------------------------------------------------------------------------------------
 
 interface Row {
@@ -58,50 +83,21 @@ function cell(x: Summary | number | undefined, digits: number): string {
   return `${fmt(x.median, digits)} / ${fmt(x.p95, digits)}`;
 }
 
+const progress = (what: string) => process.stderr.write(`… ${what}\n`);
+
 export async function run(): Promise<void> {
   const rows: Row[] = [];
+  progress("loading the engine");
 
   // Load the engine once (wasm compile) so the first cold start is not an outlier of loading.
   const warmupEnv = await newEnvironment(CONFIG);
   await warmupEnv.invoke(EVENT);
   warmupEnv.dispose();
 
-  // Cold start: new environment + init of the small handler.
-  const cold = summarize(
-    await sample(COLD_SAMPLES, async () => {
-      const env = await newEnvironment(CONFIG);
-      await env.init();
-      env.dispose();
-    }, 20),
-  );
-  const vmCold = summarize(await sample(COLD_SAMPLES, () => vmEnvironment(), 20));
-  rows.push({ metric: "Cold start (new environment + init)", unit: "ms, p50 / p95", lambdaLab: cold, vm: vmCold, target: "p50 ≤ 5 ms" });
-
-  // Cold invoke: new environment + first invoke (init + handler), what a learner's first Run costs.
-  const coldInvoke = summarize(
-    await sample(COLD_SAMPLES, async () => {
-      const env = await newEnvironment(CONFIG);
-      await env.invoke(EVENT);
-      env.dispose();
-    }, 20),
-  );
-  rows.push({ metric: "Cold invoke (new environment + first invoke)", unit: "ms, p50 / p95", lambdaLab: coldInvoke });
-
-  // Warm invoke of the trivial handler, in one environment.
-  const env = await newEnvironment(CONFIG);
-  await env.invoke(EVENT);
-  const warm = summarize(await sample(WARM_SAMPLES, () => env.invoke(EVENT), 200));
-  const handler = vmEnvironment();
-  const vmWarm = summarize(await sample(WARM_SAMPLES, () => handler(EVENT, vmContextObject), 200));
-  rows.push({ metric: "Warm invoke (trivial handler)", unit: "ms, p50 / p95", lambdaLab: warm, vm: vmWarm, target: "p50 ≤ 0.3 ms; ≤ 20× vm" });
-
-  // Invocations per second in one environment.
-  const ips = await throughput(THROUGHPUT_MS, () => env.invoke(EVENT));
-  const vmIps = await throughput(THROUGHPUT_MS, () => handler(EVENT, vmContextObject));
-  rows.push({ metric: "Invocations per second (one environment)", unit: "invokes/s", lambdaLab: Math.round(ips), vm: Math.round(vmIps) });
-  env.dispose();
-
-  // Memory per warm environment: heap + external + array buffers (wasm memory) before and after
+  progress("memory");
+  // Memory per warm environment, measured first, while the engine's wasm memory is still small
+  // (wasm memory grows but never shrinks, so later phases would hide the growth): JS heap +
+  // external memory (which includes the wasm memory's ArrayBuffer) and RSS, before and after
   // MEMORY_ENVS warm environments, divided by their number.
   const memory = () => {
     gc();
@@ -140,6 +136,53 @@ export async function run(): Promise<void> {
   });
   handlers.length = 0;
 
+  progress("cold start");
+  // Cold start: new environment + init of the small handler.
+  const cold = summarize(
+    await sample(COLD_SAMPLES, async () => {
+      const env = await newEnvironment(CONFIG);
+      await env.init();
+      env.dispose();
+    }, 20),
+  );
+  const vmCold = summarize(await sample(COLD_SAMPLES, () => vmEnvironment(), 20));
+  rows.push({ metric: "Cold start (new environment + init)", unit: "ms, p50 / p95", lambdaLab: cold, vm: vmCold, target: "p50 ≤ 5 ms" });
+
+  progress("cold invoke");
+  // Cold invoke: new environment + first invoke (init + handler), what a learner's first Run costs.
+  const coldInvoke = summarize(
+    await sample(COLD_SAMPLES, async () => {
+      const env = await newEnvironment(CONFIG);
+      await env.invoke(EVENT);
+      env.dispose();
+    }, 20),
+  );
+  rows.push({ metric: "Cold invoke (new environment + first invoke)", unit: "ms, p50 / p95", lambdaLab: coldInvoke });
+
+  progress("warm invoke");
+  // Warm invoke of the trivial handler, in one environment.
+  const env = await newEnvironment(CONFIG);
+  await env.invoke(EVENT);
+  const warm = summarize(await sample(WARM_SAMPLES, () => env.invoke(EVENT), 200));
+  const handler = vmEnvironment();
+  const vmWarm = summarize(await sample(WARM_SAMPLES, () => handler(EVENT, vmContextObject), 200));
+  rows.push({ metric: "Warm invoke (trivial handler)", unit: "ms, p50 / p95", lambdaLab: warm, vm: vmWarm, target: "p50 ≤ 0.3 ms; ≤ 20× vm" });
+
+  progress("throughput");
+  // The engine's own floor: a bare QuickJS context calling a trivial function with the event
+  // passed as JSON and the result read back as JSON, no Lambda semantics at all.
+  const raw = await rawQuickJsCall();
+  const rawWarm = summarize(await sample(WARM_SAMPLES, raw.call, 200));
+  raw.dispose();
+  rows.push({ metric: "Raw QuickJS call (JSON in, call, JSON out): the engine's floor", unit: "ms, p50 / p95", lambdaLab: rawWarm, vm: vmWarm });
+
+  // Invocations per second in one environment.
+  const ips = await throughput(THROUGHPUT_MS, () => env.invoke(EVENT));
+  const vmIps = await throughput(THROUGHPUT_MS, () => handler(EVENT, vmContextObject));
+  rows.push({ metric: "Invocations per second (one environment)", unit: "invokes/s", lambdaLab: Math.round(ips), vm: Math.round(vmIps) });
+  env.dispose();
+
+  progress("node pool");
   // The Node pool: a warm invoke through a worker (postMessage both ways + structured clone).
   const pool = createNodePool({ size: 1 });
   try {
@@ -153,6 +196,8 @@ export async function run(): Promise<void> {
       unit: "ms",
       lambdaLab: pooled.median - warm.median,
     });
+    // Give the one worker back before leasing it again for the cold runs.
+    await session.dispose();
     const pooledCold = summarize(
       await sample(50, async () => {
         const s = await pool.newSession(CONFIG);
@@ -161,14 +206,13 @@ export async function run(): Promise<void> {
       }, 5),
     );
     rows.push({ metric: "Cold invoke through the Node pool (session + first invoke)", unit: "ms, p50 / p95", lambdaLab: pooledCold });
-    await session.dispose();
   } finally {
     await pool.dispose();
   }
 
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   console.log(`Node ${process.version}, ${availableParallelism()} cores (${cpu}), ${new Date().toISOString()}`);
-  console.log(`gc exposed: ${typeof (globalThis as { gc?: unknown }).gc === "function"}\n`);
+  console.log(`gc exposed: ${typeof (globalThis as { gc?: unknown }).gc === "function"}; load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(", ")}\n`);
   console.log("| Metric | Unit | Lambda Lab (QuickJS) | node:vm (floor) | Ratio | Target |");
   console.log("|---|---|---|---|---|---|");
   for (const row of rows) {

@@ -1,0 +1,68 @@
+/**
+ * Speed of the service layer (issue 4, "Checks"): 100,000 invocations of a trivial function through
+ * the simulated Lambda service, synchronous and asynchronous, with metrics, on the QuickJS runtime;
+ * and the same with a fixed-duration fake environment, which measures the service's own work
+ * (scheduler, concurrency, records, metrics, report) without the engine.
+ *
+ * Run: `npm run bench -- service` (or `node --expose-gc bench/run.js service`).
+ * `BENCH_SERVICE_N` changes the number of invocations (default 100,000).
+ * Prints a Markdown table; BENCHMARKS.md records the figures with the date and machine.
+ */
+import { availableParallelism, cpus } from "node:os";
+import { simulate, type LambdaServiceOptions } from "../sandbox/service/service";
+import { fakeFactory, fn, template } from "../sandbox/service/testing";
+import { fmt, gc } from "./stats";
+
+const N = Number(process.env.BENCH_SERVICE_N ?? 100_000);
+const TEMPLATE = template({ Hello: fn("exports.handler = async (event) => ({ ok: true, n: event.n });") });
+
+interface Row {
+  scenario: string;
+  invocations: number;
+  seconds: number;
+  perSecond: number;
+  coldStarts: number;
+  peakRssMB: number;
+  heapAfterMB: number;
+}
+
+async function scenario(name: string, type: "RequestResponse" | "Event", options: Partial<LambdaServiceOptions>): Promise<Row> {
+  gc();
+  const t = performance.now();
+  const report = await simulate(TEMPLATE, { stimuli: [{ invoke: "Hello", type, count: N, every: 1, payload: { n: 1 } }] }, { logs: "none", traces: false, ...options });
+  const seconds = (performance.now() - t) / 1000;
+  const heap = process.memoryUsage();
+  const row: Row = {
+    scenario: name,
+    invocations: report.summary.invocations,
+    seconds,
+    perSecond: report.summary.invocations / seconds,
+    coldStarts: report.summary.coldStarts,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    heapAfterMB: (heap.heapUsed + heap.external) / 1024 / 1024,
+  };
+  console.error(`  ${name}: ${Math.round(row.perSecond)} invocations/s (${fmt(seconds, 2)} s; metrics minutes: ${Object.values(report.metrics)[0]?.length ?? 0})`);
+  return row;
+}
+
+export async function run(): Promise<void> {
+  const rows: Row[] = [];
+  // Load the engine once so the first scenario does not pay the wasm compile.
+  await simulate(TEMPLATE, { stimuli: [{ invoke: "Hello" }] });
+  rows.push(await scenario("QuickJS, RequestResponse, 1 ms apart", "RequestResponse", {}));
+  rows.push(await scenario("QuickJS, Event (async queue), 1 ms apart", "Event", {}));
+  const fake = fakeFactory(() => ({ durationMs: 1.25 }));
+  rows.push(await scenario("Service only (fake 1.25 ms environment), RequestResponse", "RequestResponse", { environmentFactory: fake }));
+  rows.push(await scenario("Service only (fake 1.25 ms environment), Event", "Event", { environmentFactory: fake }));
+  rows.push(await scenario("QuickJS, RequestResponse, full report (logs + traces)", "RequestResponse", { logs: "full", traces: true }));
+
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  console.log(`Node ${process.version}, ${availableParallelism()} cores (${cpu}), ${new Date().toISOString()}`);
+  console.log(`gc exposed: ${typeof (globalThis as { gc?: unknown }).gc === "function"}; ${N.toLocaleString("en-US")} invocations per scenario, one every virtual ms\n`);
+  console.log("| Scenario | Invocations | Wall time (s) | Invocations/s | Cold starts | Peak RSS (MB, process) | Heap + external after (MB) |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|");
+  for (const r of rows) {
+    console.log(`| ${r.scenario} | ${r.invocations.toLocaleString("en-US")} | ${fmt(r.seconds, 2)} | ${Math.round(r.perSecond).toLocaleString("en-US")} | ${r.coldStarts} | ${fmt(r.peakRssMB, 0)} | ${fmt(r.heapAfterMB, 0)} |`);
+  }
+  console.log("\nTarget (issue 4): ≥ 10,000 simulated invocations per second in Node for a trivial function.");
+}
