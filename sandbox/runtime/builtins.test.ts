@@ -114,6 +114,14 @@ describe("simulated Node built-ins", () => {
     ).toEqual([true, true, 0, 1, "DataCloneError"]);
   });
 
+  it("formats numbers and dates like Node with LANG=en_US.UTF-8 and TZ=UTC (a small Intl subset)", async () => {
+    expect(
+      await value(
+        "const d = new Date(Date.UTC(2024, 6, 4, 15, 5, 9)); return [(1234567.891).toLocaleString(), (-5).toLocaleString(), new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(1234.5), (0.256).toLocaleString('en-US', { style: 'percent' }), (3.14159).toLocaleString(undefined, { maximumFractionDigits: 2 }), d.toLocaleString(), d.toLocaleDateString(), d.toLocaleTimeString(), String(d), Intl.DateTimeFormat().resolvedOptions().timeZone];",
+      ),
+    ).toEqual(["1,234,567.891", "-5", "$1,234.50", "26%", "3.14", "7/4/2024, 3:05:09 PM", "7/4/2024", "3:05:09 PM", "Thu Jul 04 2024 15:05:09 GMT+0000 (Coordinated Universal Time)", "UTC"]);
+  });
+
   it("assert throws AssertionError", async () => {
     expect(await value("const assert = require('assert'); try { assert.strictEqual(1, 2); } catch (e) { return [e.name, e.code]; }")).toEqual(["AssertionError", "ERR_ASSERTION"]);
   });

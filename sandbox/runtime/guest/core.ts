@@ -146,6 +146,13 @@ var LAZY = split('process:process:,Date:date:Date,performance:date:performance,s
   'AbortController:events:AbortController,AbortSignal:events:AbortSignal,EventTarget:events:EventTarget,Event:events:Event', ',');
 function lazyFrom(mod, key) { return function () { var m = lib(mod); return key ? m[key] : m; }; }
 for (var li = 0; li < LAZY.length; li++) { var parts = split(LAZY[li], ':'); lazyGlobal(parts[0], lazyFrom(parts[1], parts[2])); }
+lazyGlobal('Intl', lazyFrom('intl', 'Intl'));
+// Number.prototype.toLocaleString with en-US grouping (QuickJS has no Intl): compiled on first use.
+defineProperty(NumberC.prototype, 'toLocaleString', {
+  get: function () { var f = lib('intl').numberToLocaleString; defineProperty(NumberC.prototype, 'toLocaleString', { value: f, writable: true, configurable: true, enumerable: false }); return f; },
+  set: function (v) { defineProperty(NumberC.prototype, 'toLocaleString', { value: v, writable: true, configurable: true, enumerable: false }); },
+  configurable: true, enumerable: false
+});
 // V8's Error.captureStackTrace, which libraries call in custom error constructors.
 if (typeof ErrorC.captureStackTrace !== 'function') {
   defineProperty(ErrorC, 'captureStackTrace', { value: function captureStackTrace(obj) {

@@ -829,6 +829,13 @@ var performanceObj = {
   toJSON: function () { return { timeOrigin: this.timeOrigin }; }
 };
 
+// Node prints the zone name after the offset; QuickJS does not.
+var protoToString = RealDate.prototype.toString;
+var I = INTERNAL.lib('intl');
+defineProperty(RealDate.prototype, 'toString', { value: function toString() { var s = RA(protoToString, this, []); return s === 'Invalid Date' ? s : s + ' (Coordinated Universal Time)'; }, writable: true, configurable: true, enumerable: false });
+defineProperty(RealDate.prototype, 'toLocaleString', { value: I.dateToLocaleString, writable: true, configurable: true, enumerable: false });
+defineProperty(RealDate.prototype, 'toLocaleDateString', { value: I.dateToLocaleDateString, writable: true, configurable: true, enumerable: false });
+defineProperty(RealDate.prototype, 'toLocaleTimeString', { value: I.dateToLocaleTimeString, writable: true, configurable: true, enumerable: false });
 exports.Date = VDate;
 exports.performance = performanceObj;
 `;
@@ -1641,6 +1648,86 @@ exports.group = exports.groupCollapsed = function () { if (arguments.length) emi
 exports.groupEnd = function () { g.value = g.value.slice(2); };
 `;
 
+const INTL = String.raw`
+// A small en-US subset of ECMA-402, because QuickJS has no Intl and Lambda's Node has full ICU with
+// LANG=en_US.UTF-8 and TZ=UTC. Numbers: grouping, fraction digits, currency, percent. Dates: the
+// default en-US formats in UTC. Other locales are formatted as en-US.
+var SYMBOLS = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹', CNY: 'CN¥', CAD: 'CA$', AUD: 'A$' };
+var ZERO_DECIMALS = { JPY: 1, KRW: 1 };
+function group(intPart) {
+  var out = '';
+  for (var i = intPart.length; i > 0; i -= 3) out = intPart.slice(Math.max(0, i - 3), i) + (out ? ',' + out : '');
+  return out;
+}
+function formatNumber(n, o) {
+  o = o || {};
+  n = Number(n);
+  if (n !== n) return 'NaN';
+  var style = o.style || 'decimal';
+  var currency = o.currency ? String(o.currency).toUpperCase() : undefined;
+  if (style === 'currency' && !currency) { var e = new TypeError('Currency code is required with currency style.'); throw e; }
+  var minF = o.minimumFractionDigits, maxF = o.maximumFractionDigits;
+  var dflt = style === 'currency' ? (ZERO_DECIMALS[currency] ? 0 : 2) : style === 'percent' ? 0 : 3;
+  if (minF === undefined) minF = style === 'currency' ? dflt : 0;
+  if (maxF === undefined) maxF = Math.max(minF, dflt);
+  var v = style === 'percent' ? n * 100 : n;
+  var neg = v < 0 || (v === 0 && 1 / v < 0 && false);
+  if (!isFinite(v)) return (v < 0 ? '-' : '') + '∞';
+  var fixed = Math.abs(v).toFixed(maxF);
+  var parts = fixed.split('.'), frac = parts[1] || '';
+  while (frac.length > minF && frac[frac.length - 1] === '0') frac = frac.slice(0, -1);
+  var body = (o.useGrouping === false ? parts[0] : group(parts[0])) + (frac ? '.' + frac : '');
+  if (style === 'currency') {
+    var sym = o.currencyDisplay === 'code' ? currency + '\u00a0' : SYMBOLS[currency] || currency + '\u00a0';
+    return (neg ? '-' : '') + sym + body;
+  }
+  if (style === 'percent') return (neg ? '-' : '') + body + '%';
+  return (neg ? '-' : '') + body;
+}
+function NumberFormat(locales, options) {
+  if (!(this instanceof NumberFormat)) return new NumberFormat(locales, options);
+  this._o = options || {};
+}
+NumberFormat.prototype.format = function (n) { return formatNumber(n, this._o); };
+NumberFormat.prototype.formatToParts = function (n) { return [{ type: 'literal', value: formatNumber(n, this._o) }]; };
+NumberFormat.prototype.resolvedOptions = function () { return { locale: 'en-US', numberingSystem: 'latn', style: this._o.style || 'decimal', currency: this._o.currency, useGrouping: this._o.useGrouping !== false }; };
+NumberFormat.supportedLocalesOf = function () { return ['en-US']; };
+function pad2(x) { return (x < 10 ? '0' : '') + x; }
+var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+var DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+function datePart(d) { return (d.getUTCMonth() + 1) + '/' + d.getUTCDate() + '/' + d.getUTCFullYear(); }
+function timePart(d) { var h = d.getUTCHours(); return ((h % 12) || 12) + ':' + pad2(d.getUTCMinutes()) + ':' + pad2(d.getUTCSeconds()) + ' ' + (h < 12 ? 'AM' : 'PM'); }
+function formatDate(d, o) {
+  var t = d.getTime();
+  if (t !== t) return 'Invalid Date';
+  o = o || {};
+  if (o.dateStyle === 'long' || o.month === 'long') return MONTHS[d.getUTCMonth()] + ' ' + d.getUTCDate() + ', ' + d.getUTCFullYear();
+  if (o.dateStyle === 'full') return DAYS[d.getUTCDay()] + ', ' + MONTHS[d.getUTCMonth()] + ' ' + d.getUTCDate() + ', ' + d.getUTCFullYear();
+  var hasDate = o.year || o.month || o.day || o.dateStyle, hasTime = o.hour || o.minute || o.second || o.timeStyle;
+  if (hasTime && !hasDate) return timePart(d);
+  if (hasDate && !hasTime) return datePart(d);
+  return datePart(d);
+}
+function DateTimeFormat(locales, options) {
+  if (!(this instanceof DateTimeFormat)) return new DateTimeFormat(locales, options);
+  this._o = options || {};
+}
+DateTimeFormat.prototype.format = function (d) { return formatDate(d === undefined ? new Date() : new Date(d), this._o); };
+DateTimeFormat.prototype.resolvedOptions = function () { return { locale: 'en-US', calendar: 'gregory', numberingSystem: 'latn', timeZone: 'UTC' }; };
+DateTimeFormat.supportedLocalesOf = function () { return ['en-US']; };
+exports.Intl = {
+  NumberFormat: NumberFormat,
+  DateTimeFormat: DateTimeFormat,
+  getCanonicalLocales: function (l) { return l === undefined ? [] : [].concat(l); },
+  Collator: function () { return { compare: function (a, b) { return String(a).localeCompare(String(b)); } }; },
+  PluralRules: function () { return { select: function (n) { return Number(n) === 1 ? 'one' : 'other'; } }; }
+};
+exports.numberToLocaleString = function (locales, options) { return formatNumber(this, options); };
+exports.dateToLocaleString = function (locales, options) { var t = this.getTime(); return t !== t ? 'Invalid Date' : options ? formatDate(this, options) : datePart(this) + ', ' + timePart(this); };
+exports.dateToLocaleDateString = function (locales, options) { var t = this.getTime(); return t !== t ? 'Invalid Date' : options ? formatDate(this, options) : datePart(this); };
+exports.dateToLocaleTimeString = function () { var t = this.getTime(); return t !== t ? 'Invalid Date' : timePart(this); };
+`;
+
 /** Sources by module name. Names not listed here but known to Node fail with a clear message. */
 export const GUEST_MODULES: Record<string, string> = {
   inspect: INSPECT,
@@ -1660,4 +1747,5 @@ export const GUEST_MODULES: Record<string, string> = {
   string_decoder: STRING_DECODER,
   rterrors: RTERRORS,
   console: CONSOLE,
+  intl: INTL,
 };
