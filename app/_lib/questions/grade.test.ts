@@ -110,6 +110,7 @@ describe("gradeAnswer", () => {
       },
     });
     expect(() => gradeAnswer(code, { type: "code", files: { "index.mjs": "" } })).toThrow(/gradeCodeAnswer/);
+    await expect(gradeCodeAnswer(code, { type: "code", files: { "a.js": "x".repeat(200_000), "b.js": "y".repeat(100_000) } }, () => Promise.reject(new Error("not run")))).rejects.toThrow(/characters of code in total/);
     const report = { exerciseId: "c", passed: 0, total: 1, allPassed: false, points: 0, maxPoints: 1, score: 0, cases: [{ id: "one", name: "returns 1", passed: false, hidden: false, points: 0, maxPoints: 1, message: "expected response 1, got 0", durationMs: 1 }] };
     const r = await gradeCodeAnswer(code, { type: "code", files: { "index.mjs": "x" } }, () => Promise.resolve(report));
     expect(r).toMatchObject({ correct: false, score: 0, feedback: expect.stringContaining("returns 1: expected response 1, got 0") as unknown });

@@ -14,3 +14,5 @@ export type { Answer, DvaDomain, Observe, Option, Question, QuestionInput, Quest
 export { gradeAnswer, gradeCodeAnswer, gradeFromReport, InvalidAnswerError, parseAnswer } from "./grade";
 export type { ExerciseRunner, GradeResult } from "./grade";
 export { containsPhrase, normaliseText, samePrediction } from "./normalise";
+export { shuffled, toPublicQuestion } from "./public";
+export type { PublicQuestion } from "./public";

@@ -199,6 +199,8 @@ export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;
 
 const optionId = z.string().min(1).max(40);
 const MAX_TEXT = 4000;
+/** A learner's code answer: generous for an exercise, small enough to reject abuse early. */
+const MAX_CODE_CHARS = 256 * 1024;
 
 export const answerSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("single"), selected: optionId }).strict(),
@@ -210,6 +212,14 @@ export const answerSchema = z.discriminatedUnion("type", [
     .object({ type: z.literal("predict"), option: optionId.optional(), text: z.string().max(MAX_TEXT).optional() })
     .strict()
     .refine((a) => (a.option === undefined) !== (a.text === undefined), "a predict answer has either option or text"),
-  z.object({ type: z.literal("code"), files: sourceFilesSchema }).strict(),
+  z
+    .object({
+      type: z.literal("code"),
+      files: sourceFilesSchema.refine(
+        (files) => Object.values(files).reduce((n, text) => n + text.length, 0) <= MAX_CODE_CHARS,
+        `at most ${MAX_CODE_CHARS} characters of code in total`,
+      ),
+    })
+    .strict(),
 ]);
 export type Answer = z.infer<typeof answerSchema>;
