@@ -39,9 +39,15 @@ export interface RequestOptions {
   onLog?: (event: LogEvent) => void;
 }
 
+/** Answers one `__host.call(name, payload)` of a guest. */
+export type HostCallHandler = (name: string, payload: unknown) => unknown;
+
 export interface ConnectionHandlers {
-  /** Answers `__host.call` from the guest. Calls are refused when omitted. */
-  hostCall?: (envId: string, name: string, payload: unknown) => Promise<unknown>;
+  /**
+   * Answers `__host.call` from guests of environments without a route of their own
+   * (`routeHostCalls`). Calls are refused when neither exists.
+   */
+  hostCall?: (envId: string, name: string, payload: unknown) => unknown;
   /**
    * How long the worker may take to start (load its script and post `ready`) before it counts as
    * crashed. Request deadlines only start once the worker is ready. Default 30,000 ms.
@@ -69,6 +75,7 @@ export class EngineConnection {
   private readonly queue: Pending[] = [];
   private current: Pending | undefined;
   private readonly exitListeners: ((lost: WorkerLost) => void)[] = [];
+  private readonly hostCallRoutes = new Map<string, HostCallHandler>();
 
   constructor(
     private readonly worker: WorkerLike,
@@ -107,6 +114,15 @@ export class EngineConnection {
       this.queue.push(pending);
       this.pump();
     });
+  }
+
+  /** Send `__host.call`s of environment `envId` to `handler` (until `unrouteHostCalls`). */
+  routeHostCalls(envId: string, handler: HostCallHandler): void {
+    this.hostCallRoutes.set(envId, handler);
+  }
+
+  unrouteHostCalls(envId: string): void {
+    this.hostCallRoutes.delete(envId);
   }
 
   /** Called once if the worker goes away while this connection is open. */
@@ -166,9 +182,11 @@ export class EngineConnection {
   }
 
   private answerHostCall(callId: number, envId: string, name: string, payload: unknown): void {
-    const call = this.handlers.hostCall;
+    const routed = this.hostCallRoutes.get(envId);
+    const fallback = this.handlers.hostCall;
+    const call = routed ? () => routed(name, payload) : fallback ? () => fallback(envId, name, payload) : undefined;
     const result = call
-      ? Promise.resolve().then(() => call(envId, name, payload))
+      ? Promise.resolve().then(call)
       : Promise.reject(Object.assign(new Error(`Host call "${name}" is not available`), { name: "HostCallUnavailable" }));
     result.then(
       (value) => this.alive && this.worker.postMessage({ type: "hostCallResult", callId, ok: true, value }),

@@ -8,7 +8,7 @@
  * cold start on a new worker), and nothing is thrown. Only host misuse throws.
  */
 import type { FunctionConfig, InvokeOptions, InvokeResult, LogEvent } from "../runtime/types";
-import type { EngineConnection, RequestOutcome, WorkerLost } from "./connection";
+import type { EngineConnection, HostCallHandler, RequestOutcome, WorkerLost } from "./connection";
 import { lostInvocationResult, newRequestId } from "./failure";
 import type { ReplyValues, WireEnvironmentOptions, WireError } from "./protocol";
 
@@ -53,6 +53,11 @@ export interface SessionHooks {
   connect(): EngineConnection;
   /** Log events of each invocation, in order, as they become available. */
   onLog?: (event: LogEvent, requestId: string) => void;
+  /**
+   * Answers the guest's `__host.call(name, payload)` (e.g. a simulated AWS service). Setting it
+   * turns on `hostCalls` for this session's environments.
+   */
+  hostCall?: HostCallHandler;
 }
 
 let nextEnvSerial = 1;
@@ -139,6 +144,7 @@ export class EngineSession {
   async resetEnvironment(): Promise<void> {
     const { connection, envId } = this;
     this.forget();
+    if (envId !== undefined) connection?.unrouteHostCalls(envId);
     if (connection?.alive && envId !== undefined) {
       await connection.request<"dispose">({ type: "dispose", envId }, { deadlineMs: this.hardStop.marginMs });
     }
@@ -170,8 +176,11 @@ export class EngineSession {
     this.forget();
     const connection = this.hooks.connect();
     const envId = `env-${nextEnvSerial++}`;
+    const { hostCall } = this.hooks;
+    if (hostCall) connection.routeHostCalls(envId, hostCall);
+    const options: WireEnvironmentOptions = hostCall ? { ...this.environmentOptions, hostCalls: true } : this.environmentOptions;
     const outcome: RequestOutcome<ReplyValues["create"]> = await connection.request<"create">(
-      { type: "create", envId, config: this.config, options: this.environmentOptions },
+      { type: "create", envId, config: this.config, options },
       { deadlineMs: this.hardStop.initAllowanceMs + this.hardStop.marginMs },
     );
     if (outcome.ok) {

@@ -19,7 +19,7 @@
  * ```
  */
 import type { FunctionConfig, InvokeResult, LogEvent } from "../../runtime/types";
-import { EngineConnection, type ConnectionHandlers } from "../connection";
+import { EngineConnection, type HostCallHandler } from "../connection";
 import type { EngineToHost, WireEnvironmentOptions, WorkerExit, WorkerFactory, WorkerLike } from "../protocol";
 import { EngineSession, SessionClosedError, type HardStopOptions, type SessionInvokeOptions } from "../session";
 
@@ -29,8 +29,8 @@ export interface BrowserSimulatorOptions {
   hardStop?: HardStopOptions;
   /** Environment options for every environment (clock mode, builtin modules, `hostCalls`). */
   environment?: WireEnvironmentOptions;
-  /** Answers `__host.call` from the guest when `environment.hostCalls` is set. */
-  hostCall?: ConnectionHandlers["hostCall"];
+  /** Answers the guest's `__host.call(name, payload)` (e.g. a simulated AWS service). */
+  hostCall?: HostCallHandler;
 }
 
 export interface SimulatorState {
@@ -110,7 +110,7 @@ export function createBrowserSimulator(options: BrowserSimulatorOptions = {}): B
 
   const connect = (): EngineConnection => {
     if (!connection?.alive) {
-      connection = new EngineConnection(createWorker(), { hostCall: options.hostCall });
+      connection = new EngineConnection(createWorker());
       workersStarted++;
     }
     return connection;
@@ -141,6 +141,7 @@ export function createBrowserSimulator(options: BrowserSimulatorOptions = {}): B
           onLog: (event, requestId) => {
             for (const listener of logListeners) listener(event, requestId);
           },
+          hostCall: options.hostCall,
         },
         options.environment,
         options.hardStop,

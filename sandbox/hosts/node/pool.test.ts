@@ -110,3 +110,32 @@ describe("node pool (real runtime)", () => {
     expect(results.map((r) => (r[0]?.payload as { n: number }).n)).toEqual([1, 2, 3, 4]);
   });
 });
+
+describe("node pool host calls", () => {
+  it("answers the guest's __host.call through the session's handler, across the worker boundary", async () => {
+    const calls: unknown[] = [];
+    const session = await pool.newSession(
+      {
+        files: { "index.js": `const kv = require("@lab/kv"); exports.handler = async (e) => ({ got: await kv.get(e.key) });` },
+      },
+      {
+        environment: { builtinModules: { "@lab/kv": "exports.get = (key) => __host.call('kv.get', { key });" } },
+        hostCall: async (name, payload) => {
+          calls.push({ name, payload });
+          if ((payload as { key: string }).key === "missing") throw Object.assign(new Error("no such key"), { name: "ResourceNotFoundException" });
+          return { value: 42 };
+        },
+      },
+    );
+    const ok = await session.invoke({ key: "answer" });
+    expect(ok.payload).toEqual({ got: { value: 42 } });
+    const failed = await session.invoke({ key: "missing" });
+    expect(failed.status).toBe("error");
+    expect(failed.payload).toMatchObject({ errorType: "ResourceNotFoundException", errorMessage: "no such key" });
+    expect(calls).toEqual([
+      { name: "kv.get", payload: { key: "answer" } },
+      { name: "kv.get", payload: { key: "missing" } },
+    ]);
+    await session.dispose();
+  });
+});

@@ -25,7 +25,7 @@
 import { availableParallelism } from "node:os";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { FunctionConfig, InvokeResult, LogEvent } from "../../runtime/types";
-import { EngineConnection, type ConnectionHandlers } from "../connection";
+import { EngineConnection, type ConnectionHandlers, type HostCallHandler } from "../connection";
 import type { ReplyValues, WireEnvironmentOptions, WorkerLike } from "../protocol";
 import { EngineSession, SessionClosedError, type HardStopOptions, type SessionInvokeOptions } from "../session";
 
@@ -54,6 +54,8 @@ export interface SessionOptions {
   environment?: WireEnvironmentOptions;
   /** Every log event of every invocation, in order (the CLI streams these to stderr). */
   onLog?: (event: LogEvent, requestId: string) => void;
+  /** Answers this session's `__host.call(name, payload)` (overrides the pool's `hostCall`). */
+  hostCall?: HostCallHandler;
 }
 
 /** One execution environment on one leased worker. Dispose it to return the worker. */
@@ -202,7 +204,7 @@ export function createNodePool(options: NodePoolOptions = {}): NodePool {
     const slot = await acquire();
     const session = new EngineSession(
       config,
-      { connect: () => slot.connect(), onLog: sessionOptions.onLog },
+      { connect: () => slot.connect(), onLog: sessionOptions.onLog, hostCall: sessionOptions.hostCall },
       sessionOptions.environment,
       options.hardStop,
     );
