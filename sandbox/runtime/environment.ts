@@ -954,7 +954,6 @@ class Environment implements ExecutionEnvironment {
     let oom = false;
 
     if (!failure && this.vm) {
-      const vm = this.vm;
       this.beginPhase(Math.max(0, timeoutMs - suppressedMs));
       let end: LoopEnd;
       // Thaw: timers left over from earlier invokes that are now due run first, still logging the
