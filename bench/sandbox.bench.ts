@@ -99,10 +99,11 @@ export async function run(): Promise<void> {
   // (wasm memory grows but never shrinks, so later phases would hide the growth): JS heap +
   // external memory (which includes the wasm memory's ArrayBuffer) and RSS, before and after
   // MEMORY_ENVS warm environments, divided by their number.
+  const wasmMemory = (await loadEngine()).getWasmMemory();
   const memory = () => {
     gc();
     const m = process.memoryUsage();
-    return { js: m.heapUsed + m.external, rss: m.rss };
+    return { js: m.heapUsed + m.external, rss: m.rss, wasm: wasmMemory.buffer.byteLength };
   };
   const before = memory();
   const envs: ExecutionEnvironment[] = [];
@@ -122,6 +123,11 @@ export async function run(): Promise<void> {
   }
   const vmAfter = memory();
   const mb = (bytes: number) => bytes / MEMORY_ENVS / 1024 / 1024;
+  rows.push({
+    metric: `Memory per warm environment (QuickJS wasm memory growth, ${MEMORY_ENVS} envs)`,
+    unit: "MB",
+    lambdaLab: mb(after.wasm - before.wasm),
+  });
   rows.push({
     metric: `Memory per warm environment (heap + external, ${MEMORY_ENVS} envs)`,
     unit: "MB",
