@@ -10,6 +10,11 @@ describe("completion rules", () => {
     expect(r.durationMs).toBeLessThan(100);
   });
 
+  it("1. a returned non-native thenable is followed through its own then", async () => {
+    const r = await invokeOnce("exports.handler = () => ({ then(resolve) { setTimeout(() => resolve('from thenable'), 10); } });");
+    expect(r.payload).toBe("from thenable");
+  });
+
   it("1. a returned thenable that rejects is an error", async () => {
     const r = await invokeOnce("exports.handler = () => Promise.reject(new TypeError('bad input'));");
     expect(r.status).toBe("error");

@@ -403,8 +403,10 @@ function invoke(eventJson, dJson) {
   try {
     var result = RA(handlerFn, undefined, [event, context, cc.callback]);
     if (isPromise(result)) {
-      var p = RA(promiseThen, result, [settle.succeed, settle.fail]);
-      if (isPromise(p)) RA(promiseThen, p, [undefined, settle.fail]);
+      // RIC: result.then(succeed, fail).catch(fail). Native promises go through the captured then;
+      // any other thenable through its own.
+      var p = result instanceof PromiseC ? RA(promiseThen, result, [settle.succeed, settle.fail]) : result.then(settle.succeed, settle.fail);
+      if (p instanceof PromiseC) RA(promiseThen, p, [undefined, settle.fail]);
     } else if (C.runtime === 'nodejs24.x') {
       settle.succeed(result);
     }
