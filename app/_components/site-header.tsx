@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { SessionUser } from "@/app/_server/auth";
 import { AccountMenu } from "./account-menu";
 import { NavLinks } from "./nav-links";
+import { SearchBox } from "./search/search-box";
 import { ThemeSwitch } from "./theme-switch";
 
 export function SiteHeader({ user }: { user: SessionUser | null }) {
@@ -15,6 +16,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           Lambda Lab
         </Link>
         <NavLinks />
+        <SearchBox />
         <div className="header-actions">
           <ThemeSwitch />
           <AccountMenu user={user} />

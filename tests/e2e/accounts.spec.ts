@@ -113,3 +113,18 @@ test("the production server refuses to start without AUTH_SECRET, naming it", as
   expect(result.status).toBe(1);
   expect(result.stderr + result.stdout).toContain("AUTH_SECRET: is required in production");
 });
+
+test("lessons can be searched from the header with the keyboard", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("/");
+  const box = page.getByRole("combobox", { name: "Search lessons" });
+  await expect(box).toBeFocused();
+  await box.fill("serverless precisely");
+  const list = page.getByRole("listbox", { name: "Matching lessons" });
+  await expect(list.getByRole("option").first()).toContainText("What Lambda is");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/learn\/foundations\/what-is-lambda#serverless-precisely$/);
+  await page.goto("/");
+  await page.getByRole("combobox", { name: "Search lessons" }).fill("zzzz-nothing");
+  await expect(page.getByText("No lesson matches “zzzz-nothing”.")).toBeVisible();
+});
