@@ -162,6 +162,8 @@ describe("lambda-lab invoke usage errors (exit 2)", () => {
   it("rejects memory out of range", () => usage(["invoke", join(echo, "index.mjs"), "--memory", "64"], /--memory must be between 128 and 10240, got 64/));
   it("rejects a bad JSON event with its position", () =>
     usage(["invoke", join(echo, "index.mjs"), "--event", "-"], /stdin: invalid JSON event at line 1, column 9 \(position 8\): unexpected .}., expected a property name in double quotes/, '{"a": 1,}'));
+  it("rejects environment variables over Lambda's 4 KB total", () =>
+    usage(["invoke", join(echo, "index.mjs"), "--env", `BIG=${"x".repeat(5000)}`], /over Lambda's 4 KB limit/));
   it("rejects an unknown catalogue event with suggestions", () =>
     usage(["invoke", join(echo, "index.mjs"), "--event", "s3/putt"], /Unknown sample event "s3\/putt"\. Did you mean: .*s3\/put\b/));
 });

@@ -5,7 +5,6 @@
  * Exit codes: 0 success; 1 the function returned an error; 2 usage error; 3 internal error.
  */
 import { parseEventsArgs, parseInvokeArgs } from "./args";
-import { catalogueEvent, runEvents } from "./events";
 import { readStdin } from "./event-input";
 import { runInvoke, type CliIo } from "./invoke";
 import { EVENTS_HELP, EXIT, INVOKE_HELP, MAIN_HELP, UsageError } from "./usage";
@@ -16,7 +15,8 @@ export function processIo(): CliIo {
     stderr: process.stderr,
     cwd: process.cwd(),
     readStdin: () => readStdin(process.stdin),
-    catalogueEvent,
+    // The catalogue (and zod) load only when an event is asked for by name.
+    catalogueEvent: async (name) => (await import("./events")).catalogueEvent(name),
   };
 }
 
@@ -47,6 +47,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
           io.stdout.write(EVENTS_HELP);
           return EXIT.ok;
         }
+        const { runEvents } = await import("./events");
         return await runEvents(args, io);
       }
       default:
