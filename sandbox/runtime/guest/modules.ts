@@ -51,37 +51,51 @@ function formatPrimitive(v) {
   }
   return v === null ? 'null' : undefined;
 }
-function reduceToSingle(out, braces, base, breakLength, indent) {
+// Node's reduceToSingleString / isBelowBreakLength (lib/internal/util/inspect.js), compact = 3.
+function reduceToSingle(out, braces, base, breakLength, indent, grouped) {
   var start = braces[0], end = braces[1];
-  if (out.length === 0) return start + (base ? ' ' + base : '') + (start.slice(-1) === '{' || start.slice(-1) === '[' ? '' : '') + end.replace(/^\s*/, '');
-  var totalLength = out.length + start.length;
-  for (var i = 0; i < out.length; i++) totalLength += out[i].length;
-  var single = true;
-  for (var j = 0; j < out.length; j++) if (out[j].indexOf('\n') !== -1) { single = false; break; }
-  if (single && totalLength + indent.length <= breakLength) {
-    return start + ' ' + (base ? base + ' ' : '') + out.join(', ') + ' ' + end;
-  }
-  var ind = indent + '  ';
-  return start + (base ? ' ' + base : '') + '\n' + ind + out.join(',\n' + ind) + '\n' + indent + end;
-}
-function groupArray(out, indent, breakLength) {
-  // Node groups long arrays of short items into columns; approximate: 16 items max per row when short.
-  if (out.length <= 6) return out;
-  var maxLen = 0;
-  for (var i = 0; i < out.length; i++) { if (out[i].indexOf('\n') !== -1) return out; if (out[i].length > maxLen) maxLen = out[i].length; }
-  if (maxLen > 6) return out;
-  var perRow = Math.min(Math.max(1, Math.floor((breakLength - indent.length) / (maxLen + 2))), 16, Math.round(Math.sqrt(2.5 * (maxLen + 2) * out.length) / (maxLen + 2)));
-  if (perRow <= 1) return out;
-  var rows = [];
-  for (var r = 0; r < out.length; r += perRow) {
-    var row = [];
-    for (var c = r; c < Math.min(r + perRow, out.length); c++) {
-      var s = out[c];
-      row.push(c === Math.min(r + perRow, out.length) - 1 ? s : (s + ',' + ' '.repeat(maxLen - s.length)).slice(0, maxLen + 1));
+  if (out.length === 0) return start + end.replace(/^\s*/, '');
+  if (!grouped) {
+    var total = out.length + (out.length + indent.length + start.length + 10);
+    var fits = total + out.length <= breakLength;
+    for (var i = 0; fits && i < out.length; i++) { total += out[i].length; if (total > breakLength) fits = false; }
+    if (fits) {
+      var joined = out.join(', ');
+      if (joined.indexOf('\n') === -1) return start + ' ' + joined + ' ' + end;
     }
-    rows.push(row.join(' '));
   }
-  return rows;
+  var ind = '\n' + indent;
+  return start + ind + '  ' + out.join(',' + ind + '  ') + ind + end;
+}
+// Node's groupArrayElements: long arrays of short items are laid out in aligned columns.
+function groupArray(out, indent, breakLength, value, more) {
+  var outputLength = out.length - (more ? 1 : 0);
+  if (outputLength <= 6) return out;
+  var totalLength = 0, maxLength = 0, dataLen = [];
+  for (var i = 0; i < outputLength; i++) { var len = out[i].length; dataLen.push(len); totalLength += len + 2; if (maxLength < len) maxLength = len; }
+  var actualMax = maxLength + 2;
+  if (!(actualMax * 3 + indent.length < breakLength && (totalLength / actualMax > 5 || maxLength <= 6))) return out;
+  var averageBias = Math.sqrt(actualMax - totalLength / out.length);
+  var biasedMax = Math.max(actualMax - 3 - averageBias, 1);
+  var columns = Math.min(Math.round(Math.sqrt(2.5 * biasedMax * outputLength) / biasedMax), Math.floor((breakLength - indent.length) / actualMax), 12, 15);
+  if (columns <= 1) return out;
+  var maxLineLength = [];
+  for (var c = 0; c < columns; c++) {
+    var lineLength = 0;
+    for (var j = c; j < out.length; j += columns) if (dataLen[j] > lineLength) lineLength = dataLen[j];
+    maxLineLength.push(lineLength + 2);
+  }
+  var padStart = true;
+  if (value !== undefined) for (var k = 0; k < outputLength; k++) if (typeof value[k] !== 'number' && typeof value[k] !== 'bigint') { padStart = false; break; }
+  var tmp = [];
+  for (var r = 0; r < outputLength; r += columns) {
+    var max = Math.min(r + columns, outputLength), str = '', q = r;
+    for (; q < max - 1; q++) { var cell = out[q] + ', '; str += padStart ? cell.padStart(maxLineLength[q - r], ' ') : cell.padEnd(maxLineLength[q - r], ' '); }
+    str += padStart ? out[q].padStart(maxLineLength[q - r] - 2, ' ') : out[q];
+    tmp.push(str);
+  }
+  if (more) tmp.push(out[outputLength]);
+  return tmp;
 }
 function inspectValue(v, ctx, depth, indent) {
   var p = formatPrimitive(v);
@@ -90,7 +104,7 @@ function inspectValue(v, ctx, depth, indent) {
   if (typeof v === 'function') {
     var n = fnName(v), kind = 'Function';
     try { var cn = v.constructor && v.constructor.name; if (cn === 'AsyncFunction' || cn === 'GeneratorFunction' || cn === 'AsyncGeneratorFunction') kind = cn; } catch (e) { }
-    try { if (/^class[\s{]/.test(Function.prototype.toString.call(v))) return '[class ' + (n || '(anonymous)') + ']'; } catch (e) { }
+    try { if (/^class[\s{]/.test(Function.prototype.toString.call(v))) { var sup = Object.getPrototypeOf(v); return '[class ' + (n || '(anonymous)') + (sup && sup !== Function.prototype && sup.name ? ' extends ' + sup.name : '') + ']'; } } catch (e) { }
     var fk = keys(v);
     var base = '[' + kind + (n ? ': ' + n : ' (anonymous)') + ']';
     if (fk.length === 0 || depth > ctx.depth) return base;
@@ -113,7 +127,12 @@ function inspectValue(v, ctx, depth, indent) {
   if (v instanceof Date) { var t = v.getTime(); return t !== t ? 'Invalid Date' : v.toISOString(); }
   if (v instanceof RegExp) return String(v);
   if (depth > ctx.depth) {
-    if (Array.isArray(v)) return '[Array]';
+    // Node prints empty arrays and objects in full even beyond the depth limit.
+    if (Array.isArray(v)) return v.length === 0 && keys(v).length === 0 ? '[]' : '[Array]';
+    if (keys(v).length === 0 && Object.getOwnPropertySymbols(v).length === 0 && !(v instanceof Map) && !(v instanceof Set) && !ArrayBuffer.isView(v)) {
+      var en = ctorName(v);
+      return en === null ? '[Object: null prototype] {}' : en && en !== 'Object' ? en + ' {}' : '{}';
+    }
     var cn2 = ctorName(v);
     return '[' + (cn2 === null ? 'Object: null prototype' : cn2 || 'Object') + ']';
   }
@@ -133,7 +152,8 @@ function inspectValue(v, ctx, depth, indent) {
       for (var x = 0; x < extra.length; x++) out.push(formatKey(extra[x]) + ': ' + inspectValue(v[extra[x]], ctx, depth + 1, ind2));
       var an = ctorName(v);
       var pre = an && an !== 'Array' ? an + '(' + v.length + ') ' : '';
-      return pre + reduceToSingle(groupArray(out, indent, ctx.breakLength), ['[', ']'], '', ctx.breakLength, indent);
+      var g = groupArray(out, indent, ctx.breakLength, v, v.length > shown);
+      return pre + reduceToSingle(g, ['[', ']'], '', ctx.breakLength, indent, g !== out);
     }
     if (v instanceof Map) {
       v.forEach(function (val, k) { out.push(inspectValue(k, ctx, depth + 1, ind2) + ' => ' + inspectValue(val, ctx, depth + 1, ind2)); });
@@ -153,7 +173,8 @@ function inspectValue(v, ctx, depth, indent) {
       }
       for (var q = 0; q < n2; q++) out.push(typeof v[q] === 'bigint' ? v[q] + 'n' : formatNumber(v[q]));
       if (v.length > n2) out.push('... ' + (v.length - n2) + ' more items');
-      return tn + '(' + v.length + ') ' + reduceToSingle(groupArray(out, indent, ctx.breakLength), ['[', ']'], '', ctx.breakLength, indent);
+      var tg2 = groupArray(out, indent, ctx.breakLength, v, v.length > n2);
+      return tn + '(' + v.length + ') ' + reduceToSingle(tg2, ['[', ']'], '', ctx.breakLength, indent, tg2 !== out);
     }
     if (v instanceof ArrayBuffer) return 'ArrayBuffer { byteLength: ' + v.byteLength + ' }';
     if (v instanceof Promise) return 'Promise { <unknown> }';
