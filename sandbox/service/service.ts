@@ -758,7 +758,11 @@ export class LambdaService implements Disposable {
     const limit = type === "Event" ? MAX_ASYNC_REQUEST_BYTES : MAX_SYNC_REQUEST_BYTES;
     if (json.length * 3 <= limit) return;
     const size = utf8Length(json);
-    if (size > limit) throw new LambdaApiError("RequestTooLargeException", 413, `Request must be smaller than ${limit} bytes for the InvokeFunction operation (got ${size} bytes)`);
+    if (size > limit) {
+      // Lambda's own messages for the two limits (API Invoke; the Event one as the API words it).
+      const message = type === "Event" ? `${size} byte payload is too large for the Event invocation type (limit ${limit} bytes)` : `Request must be smaller than ${limit} bytes for the InvokeFunction operation (got ${size} bytes)`;
+      throw new LambdaApiError("RequestTooLargeException", 413, message);
+    }
   }
 
   /** Invoke at the current virtual time, without running the clock past it. */
