@@ -277,7 +277,7 @@ export function renderSummary(
       "duration",
       "billed",
       "init",
-      "environment",
+      "environment / throttle reason",
     ];
     const table = rows.map((r) => [
       time(r.start),
@@ -287,14 +287,14 @@ export function renderSummary(
       r.invocationType === "Event" ? "Event" : "Sync",
       String(r.attempt),
       r.status === "throttled"
-        ? `throttled (${r.throttleReason ?? ""})`
+        ? "throttled"
         : r.status === "success"
           ? "success"
           : `${r.status} ${r.errorType ?? ""}`.trim(),
       r.status === "throttled" ? "" : `${ms(r.duration)} ms`,
       r.status === "throttled" ? "" : `${r.billedDuration} ms`,
       r.initDuration !== undefined ? `${ms(r.initDuration)} ms` : "",
-      r.environmentId ?? "",
+      r.status === "throttled" ? `429 ${r.throttleReason ?? ""}` : (r.environmentId ?? ""),
     ]);
     const shown =
       table.length > 40
@@ -322,7 +322,13 @@ export function renderSummary(
         Math.max(h.length, ...shown.map((row) => (row[i] ?? "").length)),
       ),
     );
-    out.push("  " + head.map((h, i) => pad(h, widths[i] ?? 0)).join("  "));
+    out.push(
+      "  " +
+        head
+          .map((h, i) => pad(h, widths[i] ?? 0))
+          .join("  ")
+          .trimEnd(),
+    );
     for (const row of shown)
       out.push(
         "  " +
