@@ -168,6 +168,39 @@ describe("lambda-lab invoke usage errors (exit 2)", () => {
     usage(["invoke", join(echo, "index.mjs"), "--event", "s3/putt"], /Unknown sample event "s3\/putt"\. Did you mean: .*s3\/put\b/));
 });
 
+describe("lambda-lab invoke --template and simulate (wired to simulate.ts)", () => {
+  const app = fn("sam-app", {
+    "template.yaml": `
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Hello:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: nodejs22.x
+      CodeUri: src/
+      Environment: { Variables: { GREETING: hi } }
+`,
+    "src/app.js": `exports.handler = async (e) => process.env.GREETING + " " + (e.name ?? "there");`,
+  });
+
+  it("invokes one function of a SAM template with its settings", async () => {
+    const run = await cli(["invoke", "--template", join(app, "template.yaml"), "Hello", "--event", "-"], { stdin: '{"name":"Ada"}' });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toBe("hi Ada");
+    expect(lines(run.stderr).at(-1)).toMatch(/^REPORT RequestId: /);
+  });
+
+  it("routes simulate to its own help and usage errors", async () => {
+    const help = await cli(["simulate", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: lambda-lab simulate/);
+    const missing = await cli(["simulate"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Run `lambda-lab simulate --help` for usage\./);
+  });
+});
+
 describe("lambda-lab events", () => {
   it("lists the catalogue grouped by service", async () => {
     const run = await cli(["events", "list"]);

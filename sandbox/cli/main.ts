@@ -1,12 +1,14 @@
 /**
- * The `lambda-lab` command line: `invoke` (like `sam local invoke`) and `events` (like
- * `sam local generate-event`). Started by `bin/lambda-lab.js`.
+ * The `lambda-lab` command line: `invoke` (like `sam local invoke`, also `--template` for one
+ * function of a SAM template), `events` (like `sam local generate-event`) and `simulate` (a SAM
+ * template on the simulated Lambda service; simulate.ts). Started by `bin/lambda-lab.js`.
  *
  * Exit codes: 0 success; 1 the function returned an error; 2 usage error; 3 internal error.
  */
 import { parseEventsArgs, parseInvokeArgs } from "./args";
 import { readStdin } from "./event-input";
 import { runInvoke, type CliIo } from "./invoke";
+import { isTemplateInvoke } from "./template-option";
 import { EVENTS_HELP, EXIT, INVOKE_HELP, MAIN_HELP, UsageError } from "./usage";
 
 export function processIo(): CliIo {
@@ -34,6 +36,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         io.stdout.write(MAIN_HELP);
         return EXIT.ok;
       case "invoke": {
+        if (isTemplateInvoke(rest)) {
+          // `invoke --template <template.yaml> <LogicalId>` (simulate.ts), loaded only when used.
+          const template = await import("./simulate");
+          const args = template.parseTemplateInvokeArgs(rest);
+          if (args.help) {
+            io.stdout.write(template.TEMPLATE_INVOKE_HELP);
+            return EXIT.ok;
+          }
+          return await template.runTemplateInvoke(args, io);
+        }
         const args = parseInvokeArgs(rest);
         if (args.help) {
           io.stdout.write(INVOKE_HELP);
@@ -50,8 +62,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         const { runEvents } = await import("./events");
         return await runEvents(args, io);
       }
+      case "simulate": {
+        const simulate = await import("./simulate");
+        const args = simulate.parseSimulateArgs(rest);
+        if (args.help) {
+          io.stdout.write(simulate.SIMULATE_HELP);
+          return EXIT.ok;
+        }
+        return await simulate.runSimulate(args, io);
+      }
       default:
-        throw new UsageError(`Unknown command "${command}" (expected invoke or events)`);
+        throw new UsageError(`Unknown command "${command}" (expected invoke, events or simulate)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

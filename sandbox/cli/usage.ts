@@ -6,7 +6,7 @@ export class UsageError extends Error {
   constructor(
     message: string,
     /** The command whose `--help` to point at. */
-    readonly command: "" | "invoke" | "events" | "events list" | "events show" = "",
+    readonly command: "" | "invoke" | "events" | "events list" | "events show" | "simulate" = "",
   ) {
     super(message);
   }
@@ -22,11 +22,14 @@ Commands:
   invoke <file>            Invoke a handler with an event; response on stdout, logs on stderr
   events list              List the sample events of the catalogue
   events show <name>       Print a sample event (optionally with fields changed)
+  simulate <template.yaml> --drive <file>
+                           Run a SAM template on the simulated Lambda service (virtual clock)
 
 Run \`lambda-lab <command> --help\` for the options of a command.
 `;
 
 export const INVOKE_HELP = `Usage: lambda-lab invoke <file> [options]
+       lambda-lab invoke --template <template.yaml> <LogicalId> [options]   (see invoke --template --help)
 
 Invokes the handler in <file> (.js, .mjs, .cjs or .ts) in a simulated Lambda execution environment.
 The files of <file>'s directory are the function's code (node_modules and dot-folders are skipped),
