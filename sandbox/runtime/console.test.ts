@@ -74,6 +74,13 @@ describe("console in the text format", () => {
     ).toEqual(["{ a: [Object] }", "default: 1", "default: 2", "x: 1", "t: 5.000ms", "G", "  inner", "outer", "Assertion failed: math"]);
   });
 
+  it("prints errors nested in objects with indented frames and their own properties, like Node", async () => {
+    const [m] = await logged("const e = new Error('x'); e.code = 'E'; console.log({ err: e });");
+    expect(m).toMatch(/^\{\n  err: Error: x\n {6}at .*\{\n {4}code: 'E'\n {2}\}\n\}$/s);
+    const [n] = await logged("const z = new Error('z'); z.stack = ''; console.log({ z });");
+    expect(n).toBe("{ z: [Error: z] }");
+  });
+
   it("keeps newlines inside one log event", async () => {
     const r = await invokeOnce("exports.handler = async () => { console.log('line1\\nline2'); };");
     expect(r.logs.filter((l) => l.kind === "app")).toHaveLength(1);

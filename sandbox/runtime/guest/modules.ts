@@ -114,14 +114,16 @@ function inspectValue(v, ctx, depth, indent) {
   if (isNativeError(v)) {
     var st;
     try { st = nodeStack(v); } catch (e) { st = '[' + String(v) + ']'; }
+    // Node: a stack without frames is shown in brackets; frames are indented with the value.
+    st = st.indexOf('\n') === -1 ? '[' + st + ']' : indent ? st.split('\n').join('\n' + indent) : st;
     var ek = keys(v).filter(function (k) { return k !== 'stack' && k !== 'message'; });
     if (ek.length && depth <= ctx.depth) {
       ctx.seen.push(v);
       var eo = ek.map(function (k) { return formatKey(k) + ': ' + inspectValue(v[k], ctx, depth + 1, indent + '  '); });
       ctx.seen.pop();
-      return st + ' ' + reduceToSingle(eo, ['{', '}'], '', ctx.breakLength, indent);
+      return st + ' ' + reduceToSingle(eo, ['{', '}'], '', ctx.breakLength, indent, st.indexOf('\n') !== -1);
     }
-    return depth > 0 ? '[' + st.split('\n').join('\n' + indent) + ']' : st;
+    return st;
   }
   var tag = objToString.call(v);
   if (v instanceof Date) { var t = v.getTime(); return t !== t ? 'Invalid Date' : v.toISOString(); }
@@ -1548,7 +1550,7 @@ function isErrorLike(e) {
 // QuickJS stacks list frames only; Node's start with "Name: message".
 function nodeStack(e) {
   var stack = e.stack, head = Str(e.name) + ': ' + Str(e.message);
-  if (typeof stack !== 'string') return head;
+  if (typeof stack !== 'string' || stack === '') return head;
   if (startsWith(stack, head) || !startsWith(RA(K.strTrim, stack, []), 'at ')) return stack;
   var frames = stack;
   while (frames.length && frames[frames.length - 1] === '\n') frames = RA(K.strSlice, frames, [0, -1]);
