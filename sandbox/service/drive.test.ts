@@ -139,3 +139,32 @@ stimuli:
     expect(s.template.functions[0]?.events).toEqual([{ name: "Q", type: "SQS", properties: { Queue: "arn:aws:sqs:us-east-1:123456789012:q" } }]);
   });
 });
+
+describe("extension host calls", () => {
+  it("a handler can call the service through an extension's module (a nested synchronous invoke)", async () => {
+    const ext: ServiceExtension = {
+      name: "lambda-sdk",
+      environmentOptions: (_fn, host) => ({
+        builtinModules: { "@lab/lambda": "exports.invoke = (name, payload) => __host.call('lambda.invoke', { name, payload });" },
+        hostCall: async (name, payload) => {
+          const p = payload as { name: string; payload: unknown };
+          const r = await host.invoke(p.name, p.payload, { trigger: "sdk:Front" });
+          return { name, status: r.statusCode, payload: r.payload };
+        },
+      }),
+    };
+    const r = await simulate(
+      template({
+        Front: fn("const lambda = require('@lab/lambda'); exports.handler = async (e) => lambda.invoke('Back', { x: e.x });"),
+        Back: fn("exports.handler = async (e) => e.x * 10;"),
+      }),
+      { stimuli: [{ invoke: "Front", payload: { x: 4 } }] },
+      { extensions: [ext] },
+    );
+    const front = r.invocations.find((x) => x.function === "Front");
+    const back = r.invocations.find((x) => x.function === "Back");
+    expect(front?.response).toEqual({ name: "lambda.invoke", status: 200, payload: 40 });
+    expect(back).toMatchObject({ trigger: "sdk:Front", status: "success", coldStart: true });
+    expect(r.summary.maxConcurrency).toBe(2);
+  });
+});
