@@ -253,7 +253,8 @@ var K = {
   RA: RA, defineProperty: defineProperty, keys: keys, arrSlice: arrSlice, strSlice: strSlice, MapC: MapC, mapGet: mapGet, mapSet: mapSet,
   mapDelete: mapDelete, mapForEach: mapForEach, promiseThen: promiseThen, resolvedPromise: resolvedPromise, MathFloor: MathFloor,
   NumberC: NumberC, TypeErrorC: TypeErrorC, RealDate: DateC, setPrototypeOf: O.setPrototypeOf, BigIntC: BigInt, Str: Str,
-  JSONstringify: JSONstringify, strSplit: strSplit, strTrim: strTrim, strIndexOf: strIndexOf, ErrorC: ErrorC, SyntaxErrorC: SyntaxErrorC, arrJoin: arrJoin
+  JSONstringify: JSONstringify, strSplit: strSplit, strTrim: strTrim, strIndexOf: strIndexOf, ErrorC: ErrorC, SyntaxErrorC: SyntaxErrorC, arrJoin: arrJoin,
+  push: push
 };
 var INTERNAL = {
   nodeStack: nodeStack, isNativeError: isNativeError, H: H, C: C, K: K, emit: emit, env: env, push: push, minLevel: minLevel, jsonLogs: jsonLogs, groupIndent: groupIndent,

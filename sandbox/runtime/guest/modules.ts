@@ -1554,7 +1554,23 @@ function nodeStack(e) {
   if (startsWith(stack, head) || !startsWith(RA(K.strTrim, stack, []), 'at ')) return stack;
   var frames = stack;
   while (frames.length && frames[frames.length - 1] === '\n') frames = RA(K.strSlice, frames, [0, -1]);
+  frames = runtimeFrames(frames);
   return frames ? head + '\n' + frames : head;
+}
+// The simulator's own frames (file:///var/runtime/index.mjs, and the native apply/call that enter the
+// handler) are shown as the one frame Node's runtime shows there.
+var RIC_FRAME = '    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)';
+function runtimeFrames(frames) {
+  var lines = split(frames, '\n'), out = [], sawRuntime = false;
+  for (var i = 0; i < lines.length; i++) {
+    var l = lines[i];
+    var isRuntime = RA(K.strIndexOf, l, ['file:///var/runtime/index.mjs']) !== -1;
+    var isNativeEntry = (l === '    at apply (native)' || l === '    at call (native)') && i + 1 < lines.length && RA(K.strIndexOf, lines[i + 1], ['file:///var/runtime/index.mjs']) !== -1;
+    if (isNativeEntry) continue;
+    if (isRuntime) { if (!sawRuntime) { K.push(out, RIC_FRAME); sawRuntime = true; } continue; }
+    K.push(out, l);
+  }
+  return RA(K.arrJoin, out, ['\n']);
 }
 function toRapidResponse(e) {
   try {
