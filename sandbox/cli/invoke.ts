@@ -7,6 +7,7 @@
  */
 import { createNodePool } from "../hosts/node/pool";
 import { SandboxHostError } from "../hosts/session";
+import { RequestTooLargeError } from "../runtime/config";
 import type { FunctionConfig } from "../runtime/types";
 import type { InvokeArgs } from "./args";
 import { readEvent, type EventInputDeps } from "./event-input";
@@ -58,8 +59,10 @@ export async function runInvoke(args: InvokeArgs, io: CliIo): Promise<number> {
     }
     return failed ? EXIT.functionError : EXIT.ok;
   } catch (error) {
-    // The engine refusing the configuration (e.g. environment variables over 4 KB) is a usage error.
+    // The engine refusing the configuration (e.g. environment variables over 4 KB) is a usage error,
+    // and so is an event over Lambda's 6 MB request limit (HTTP 413 on the real service).
     if (error instanceof SandboxHostError) throw new UsageError(error.message, "invoke");
+    if (error instanceof RequestTooLargeError) throw new UsageError(`${error.errorType}: ${error.message}`, "invoke");
     throw error;
   } finally {
     await pool.dispose();

@@ -9,6 +9,7 @@
  */
 import type { FunctionConfig, InvokeOptions, InvokeResult, LogEvent } from "../runtime/types";
 import type { EngineConnection, HostCallHandler, RequestOutcome, WorkerLost } from "./connection";
+import { MAX_SYNC_PAYLOAD_BYTES, RequestTooLargeError, utf8Length } from "../runtime/config";
 import { lostInvocationResult, newRequestId } from "./failure";
 import type { ReplyValues, WireEnvironmentOptions, WireError } from "./protocol";
 
@@ -84,9 +85,21 @@ export class EngineSession {
     return this.envId !== undefined && this.initialised && (this.connection?.alive ?? false);
   }
 
-  /** Run one invocation. Guest failures, timeouts and worker deaths all come back as results. */
+  /**
+   * Run one invocation. Guest failures, timeouts and worker deaths all come back as results.
+   * Throws `RequestTooLargeError` (Lambda's 413) for an event over 6 MB, as the runtime does, but
+   * before the event crosses into the worker: one huge allocation past a worker's heap limit
+   * aborts the whole process in V8, not just the worker.
+   */
   async invoke(event: unknown, options: SessionInvokeOptions = {}): Promise<InvokeResult> {
     this.assertOpen();
+    const eventJson = event === undefined ? "{}" : JSON.stringify(event);
+    if (eventJson === undefined) throw new TypeError("invoke: the event must be JSON-serialisable");
+    // A UTF-16 code unit is at most 3 UTF-8 bytes, so short events need no byte count.
+    if (eventJson.length * 3 > MAX_SYNC_PAYLOAD_BYTES) {
+      const size = utf8Length(eventJson);
+      if (size > MAX_SYNC_PAYLOAD_BYTES) throw new RequestTooLargeError(size);
+    }
     const { hardStopMs, ...invokeOptions } = options;
     const requestId = invokeOptions.requestId ?? newRequestId();
     const startTime = invokeOptions.startTime ?? Date.now();

@@ -105,6 +105,18 @@ describe("node pool (real runtime)", () => {
     expect(pool.stats().workersLost).toBe(before.workersLost);
   });
 
+  it("refuses an event over Lambda's 6 MB request limit before it reaches the worker (413)", async () => {
+    const session = await pool.newSession(counter);
+    // 100 MB: cloned into a worker and stringified there, one allocation this size past the
+    // worker's heap limit would abort the whole process, so the host must refuse it first.
+    await expect(session.invoke({ n: "x".repeat(100 * 1024 * 1024) })).rejects.toMatchObject({
+      name: "RequestTooLargeError",
+      errorType: "RequestEntityTooLargeException",
+    });
+    expect((await session.invoke({ n: 1 })).status).toBe("success");
+    await session.dispose();
+  });
+
   it("runs sessions on several workers at once", async () => {
     const results = await Promise.all([1, 2, 3, 4].map((n) => pool.run(counter, [{ n }])));
     expect(results.map((r) => (r[0]?.payload as { n: number }).n)).toEqual([1, 2, 3, 4]);
