@@ -50,6 +50,12 @@ describe("asynchronous invocation", () => {
     });
     expect(dlq[0]?.time).toBe(c.end);
     expect(report.summary.retries).toBe(2);
+    // AsyncEventsReceived when queued (minute 0), AsyncEventsDropped when given up (minute 3).
+    expect(report.metrics.F?.map((m) => [m.minute / 60_000, m.AsyncEventsReceived, m.AsyncEventsDropped])).toEqual([
+      [0, 1, 0],
+      [1, 0, 0],
+      [3, 0, 1],
+    ]);
   });
 
   it("MaximumRetryAttempts 0 sends the event to the DLQ after the first failure", async () => {

@@ -66,6 +66,12 @@ describe("concurrency and environments", () => {
     await expect(createLambdaService({ template: template({ F: fn(ok, { ReservedConcurrentExecutions: 950 }) }) })).rejects.toThrow(/leaves fewer than 100 of the account's 1000 unreserved/);
   });
 
+  it("refuses a drive file whose account concurrency is too small for the reservations", async () => {
+    await expect(simulate(template({ F: fn(ok, { ReservedConcurrentExecutions: 200 }) }), { account: { concurrency: 250 }, stimuli: [] })).rejects.toThrow(/reserved concurrency totals 200/);
+    using s = await createLambdaService({ template: template({ F: fn(ok, { ReservedConcurrentExecutions: 200 }) }) });
+    await expect(s.run({ account: { concurrency: 250 }, stimuli: [] })).rejects.toThrow(/account\.concurrency: 250 is too small/);
+  });
+
   it("provisioned environments are initialised ahead, report no Init Duration, and spill over to on-demand", async () => {
     const r = await simulate(
       template({ F: fn(slow, { AutoPublishAlias: "live", ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 } }) }),

@@ -1,7 +1,7 @@
 /**
  * CloudWatch-style metrics per function per minute (DG monitoring-metrics-types): Invocations,
  * Errors, Throttles, Duration, ConcurrentExecutions, ProvisionedConcurrencySpilloverInvocations,
- * DeadLetterErrors, DestinationDeliveryFailures, AsyncEventAge. Collected as the run goes, so a
+ * DeadLetterErrors, DestinationDeliveryFailures, AsyncEventAge, AsyncEventsReceived, AsyncEventsDropped. Collected as the run goes, so a
  * load run keeps one small bucket per minute rather than re-reading every invocation.
  */
 import type { DurationStats, MinuteMetrics } from "./types";
@@ -36,6 +36,8 @@ export class MetricsCollector {
           DeadLetterErrors: 0,
           DestinationDeliveryFailures: 0,
           AsyncEventAge: null,
+          AsyncEventsReceived: 0,
+          AsyncEventsDropped: 0,
           ColdStarts: 0,
         },
         durations: [],
@@ -70,6 +72,14 @@ export class MetricsCollector {
 
   destinationFailure(fn: string, time: number): void {
     this.bucket(fn, time).m.DestinationDeliveryFailures++;
+  }
+
+  asyncReceived(fn: string, time: number): void {
+    this.bucket(fn, time).m.AsyncEventsReceived++;
+  }
+
+  asyncDropped(fn: string, time: number): void {
+    this.bucket(fn, time).m.AsyncEventsDropped++;
   }
 
   eventAge(fn: string, time: number, ageMs: number): void {

@@ -853,6 +853,7 @@ export class LambdaService implements Disposable {
     const v = this.route(fn, qualifier);
     const ev: AsyncEvent = { requestId, fn, qualifier, version: v.version, payload, enqueuedAt: this.clock.now(), attempts: 0, throttles: 0, trigger, stimulus, lastStatusCode: 202 };
     fn.queued++;
+    this.metrics.asyncReceived(fn.def.logicalId, ev.enqueuedAt);
     this.clock.at(this.clock.now(), () => this.runAsync(ev));
   }
 
@@ -912,6 +913,7 @@ export class LambdaService implements Disposable {
 
   private asyncFailed(ev: AsyncEvent, condition: "RetriesExhausted" | "EventAgeExceeded"): void {
     ev.fn.queued--;
+    this.metrics.asyncDropped(ev.fn.def.logicalId, this.clock.now());
     this.deadLetter(ev);
     this.deliverRecord(ev, "OnFailure", condition);
   }
@@ -1102,7 +1104,13 @@ export class LambdaService implements Disposable {
     this.assertUsable();
     if (this.running) throw new ServiceStateError("a run is already in progress on this service");
     const d = isDrive(drive) ? drive : parseDrive(drive, { ...options.driveOptions, extensionKinds: this.extensions.flatMap((e) => e.stimulusKinds ?? []) });
-    if (d.account?.concurrency !== undefined) this.accountLimit = accountConcurrency("account.concurrency", d.account.concurrency);
+    if (d.account?.concurrency !== undefined) {
+      const limit = accountConcurrency("account.concurrency", d.account.concurrency);
+      if (this.reservedTotal > limit - Math.min(UNRESERVED_MINIMUM, limit)) {
+        throw new DriveError("account.concurrency", `${limit} is too small for the template's reserved concurrency (${this.reservedTotal}) and the ${Math.min(UNRESERVED_MINIMUM, limit)} that must stay unreserved`);
+      }
+      this.accountLimit = limit;
+    }
     this.precheck(d);
     const dur = options.duration !== undefined ? parseDuration(options.duration) : d.duration;
     if (options.duration !== undefined && (dur === undefined || dur > MAX_RUN_MS)) throw new DriveError("duration", `${String(options.duration)} is not a duration up to 7 days`);

@@ -138,6 +138,10 @@ export interface MinuteMetrics {
   DestinationDeliveryFailures: number;
   /** Max age (ms) of async events when they were run this minute. */
   AsyncEventAge: number | null;
+  /** Async events queued this minute. */
+  AsyncEventsReceived: number;
+  /** Async events dropped this minute without a successful run (retries exhausted, too old). */
+  AsyncEventsDropped: number;
   ColdStarts: number;
 }
 
