@@ -107,9 +107,9 @@ test("unknown pages and API routes answer 404", async ({ page, request }) => {
 
 test("the production server refuses to start without AUTH_SECRET, naming it", async () => {
   const { spawnSync } = await import("node:child_process");
-  const env = { ...process.env, NODE_ENV: "production", PORT: "0" };
+  const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: "production", PORT: "0" };
   delete env.AUTH_SECRET;
-  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "3299"], { env, encoding: "utf8", timeout: 30_000 });
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "3299"], { env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 30_000 });
   expect(result.status).toBe(1);
   expect(result.stderr + result.stdout).toContain("AUTH_SECRET: is required in production");
 });

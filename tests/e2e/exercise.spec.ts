@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 const LESSON = "/learn/foundations/what-is-lambda";
 
-async function setCode(page: import("@playwright/test").Page, testId: string, code: string) {
+async function setCode(page: Page, testId: string, code: string) {
   const box = page.getByTestId(testId);
   await expect(box.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
   await box.locator(".monaco-editor").click();

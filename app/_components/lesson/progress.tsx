@@ -16,8 +16,8 @@ export interface ProgressState {
 
 interface ProgressApi extends ProgressState {
   signedIn: boolean;
-  visit(lessonId: string): void;
-  complete(lessonId: string): void;
+  visit: (lessonId: string) => void;
+  complete: (lessonId: string) => void;
 }
 
 const STORAGE_KEY = "lambda-lab-progress";

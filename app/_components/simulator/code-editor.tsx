@@ -6,9 +6,10 @@
  * once and by keyboard and screen reader alike.
  */
 import { useEffect, useRef, useState } from "react";
+import type EditorComponent from "@monaco-editor/react";
+import type { Monaco } from "@monaco-editor/react";
 
-type MonacoEditor = typeof import("@monaco-editor/react").default;
-type Monaco = Parameters<NonNullable<React.ComponentProps<MonacoEditor>["beforeMount"]>>[0];
+type MonacoEditor = typeof EditorComponent;
 
 let loading: Promise<MonacoEditor> | null = null;
 let typesAdded = false;
@@ -43,10 +44,10 @@ async function addLambdaTypes(monaco: Monaco) {
 
 interface Props {
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   language: "javascript" | "typescript";
   label: string;
-  onRun(): void;
+  onRun: () => void;
   height?: number;
 }
 
