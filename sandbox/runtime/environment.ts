@@ -59,6 +59,15 @@ export const INIT_TIMEOUT_MS = 10_000;
 export const GUEST_STACK_BYTES = 192 * 1024;
 /** Real time a virtual-clock phase may overrun its limit before it is cut (see the interrupt handler). */
 export const REAL_TIME_GRACE_MS = 250;
+
+/**
+ * The real-time cap of a virtual-clock phase: twice its limit, and at least one second more. It only
+ * catches work the tick counter cannot see (garbage collection, long native calls); it is loose so
+ * that a busy machine does not turn a deterministic result into a timeout.
+ */
+export function realTimeCapMs(limitMs: number): number {
+  return Math.max(limitMs * 2, limitMs + 1000);
+}
 /** Log text kept per invoke; beyond it lines are dropped and one truncation line is added. */
 export const MAX_LOG_BYTES_PER_INVOKE = 1024 * 1024;
 /** CloudWatch's maximum event size: longer messages are cut (256 KB). */
@@ -353,7 +362,7 @@ class Environment implements ExecutionEnvironment {
       if (this.interrupt) return true;
       const p = this.phase;
       if (!p) return false;
-      if (this.elapsed() >= p.limitMs || (this.clock === "virtual" && performance.now() - p.realStart >= p.limitMs + REAL_TIME_GRACE_MS)) {
+      if (this.elapsed() >= p.limitMs || (this.clock === "virtual" && performance.now() - p.realStart >= realTimeCapMs(p.limitMs))) {
         // The second condition is the real-time cap: work the tick counter cannot see (garbage
         // collection, long native calls between ticks) never keeps a learner waiting past the timeout.
         this.interrupt = "timeout";

@@ -91,7 +91,7 @@ describe("hostile handlers: timers and the event loop", () => {
     contained("context.callbackWaitsForEmptyEventLoop = true; for (let i = 0; i < 2000; i++) setInterval(() => {}, 0); return new Promise(() => {});", timedOut));
   it("timers that never end do not delay an async handler's response", () =>
     contained("setInterval(() => console.log('tick'), 1); setTimeout(function again() { setTimeout(again, 1); }, 1); return 'answered';", succeeded("answered")));
-  it("100,000 pending timers are contained", () => contained("for (let i = 0; i < 100000; i++) setTimeout(() => {}, 1e6 + i); return 'ok';", succeeded("ok"), { timeoutSeconds: 3 }));
+  it("20,000 pending timers are contained and frozen", () => contained("for (let i = 0; i < 20000; i++) setTimeout(() => {}, 1e6 + i); return 'ok';", succeeded("ok"), { timeoutSeconds: 3, memoryMB: 1024 }));
   it("a callback called 10,000 times: the first call wins", () =>
     contained("context.callbackWaitsForEmptyEventLoop = false; for (let i = 0; i < 10000; i++) callback(null, i); return new Promise(() => {});", succeeded(0)));
   it("an unhandled rejection after the response does not leak into the next invoke", () =>
