@@ -1,0 +1,132 @@
+/**
+ * Spaced repetition for the review queue: ts-fsrs behind a small, serialisable card shape shared by
+ * the server (ReviewCard rows) and the browser (anonymous cards in localStorage). Pure: no I/O.
+ *
+ * Fuzz is off so the same history always gives the same schedule (tests and undo rely on it).
+ */
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade } from "ts-fsrs";
+import { z } from "zod";
+import type { QuestionType } from "@/app/_lib/questions/schema";
+
+export const RATINGS = [
+  { value: 1, label: "Again" },
+  { value: 2, label: "Hard" },
+  { value: 3, label: "Good" },
+  { value: 4, label: "Easy" },
+] as const;
+export type RatingValue = 1 | 2 | 3 | 4;
+export const ratingSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+
+export const STATE_NAMES = ["New", "Learning", "Review", "Relearning"] as const;
+
+/** A card as JSON: what ReviewLog.previous stores and what localStorage keeps. */
+export const cardStateSchema = z
+  .object({
+    due: z.iso.datetime(),
+    stability: z.number().min(0).max(1e6),
+    difficulty: z.number().min(0).max(100),
+    elapsedDays: z.number().int().min(0).max(1e6),
+    scheduledDays: z.number().int().min(0).max(1e6),
+    learningSteps: z.number().int().min(0).max(100),
+    reps: z.number().int().min(0).max(1e6),
+    lapses: z.number().int().min(0).max(1e6),
+    state: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+    lastReview: z.iso.datetime().nullable(),
+  })
+  .strict();
+export type CardState = z.infer<typeof cardStateSchema>;
+
+const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
+
+export function toFsrs(c: CardState): Card {
+  return {
+    due: new Date(c.due),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsed_days: c.elapsedDays,
+    scheduled_days: c.scheduledDays,
+    learning_steps: c.learningSteps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state as State,
+    ...(c.lastReview ? { last_review: new Date(c.lastReview) } : {}),
+  };
+}
+
+export function fromFsrs(c: Card): CardState {
+  return {
+    due: c.due.toISOString(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsed_days,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state as CardState["state"],
+    lastReview: c.last_review ? c.last_review.toISOString() : null,
+  };
+}
+
+/** A new card, due at once. */
+export function newCard(now: Date): CardState {
+  return fromFsrs(createEmptyCard(now));
+}
+
+/** The card after a rating at `now`. */
+export function rateCard(card: CardState, rating: RatingValue, now: Date): CardState {
+  return fromFsrs(scheduler.next(toFsrs(card), now, rating as Grade).card);
+}
+
+/** When each rating would next show the card (for the buttons' hints). */
+export function previewIntervals(card: CardState, now: Date): Record<RatingValue, Date> {
+  const p = scheduler.repeat(toFsrs(card), now);
+  return { 1: p[Rating.Again].card.due, 2: p[Rating.Hard].card.due, 3: p[Rating.Good].card.due, 4: p[Rating.Easy].card.due };
+}
+
+export function isDue(card: Pick<CardState, "due">, now: Date): boolean {
+  return new Date(card.due).getTime() <= now.getTime();
+}
+
+/** Seconds within which a correct answer counts as quick (Easy) per type; four times that is slow (Hard). */
+const QUICK_SECONDS: Record<QuestionType, number> = {
+  "true-false": 8,
+  single: 15,
+  multiple: 25,
+  ordering: 30,
+  short: 40,
+  predict: 45,
+  code: 180,
+};
+
+/**
+ * The rating derived from an auto-graded answer: wrong → Again (partly right → Hard), right and
+ * quick → Easy, right within four times the quick time → Good, right but slow → Hard.
+ */
+export function suggestRating(input: { type: QuestionType; correct: boolean; score: number; durationMs: number | null }): RatingValue {
+  if (!input.correct) return input.score >= 0.5 ? 2 : 1;
+  if (input.durationMs === null) return 3;
+  const quick = QUICK_SECONDS[input.type] * 1000;
+  if (input.durationMs <= quick) return 4;
+  if (input.durationMs <= quick * 4) return 3;
+  return 2;
+}
+
+/** Start of the local day containing `now`, shifted by a time-zone offset (minutes, as Date#getTimezoneOffset). */
+export function startOfDay(now: Date, tzOffsetMinutes = 0): Date {
+  const local = now.getTime() - tzOffsetMinutes * 60_000;
+  const day = Math.floor(local / 86_400_000) * 86_400_000;
+  return new Date(day + tzOffsetMinutes * 60_000);
+}
+
+export const DEFAULT_DAILY_LIMIT = 20;
+export const dailyLimitSchema = z.number().int().min(1).max(500);
+
+/** The due cards to review now: earliest first, at most what the daily limit leaves today. */
+export function dueQueue<C extends Pick<CardState, "due">>(cards: C[], now: Date, dailyLimit: number, reviewedToday: number): C[] {
+  const left = Math.max(0, dailyLimit - reviewedToday);
+  return cards
+    .filter((c) => isDue(c, now))
+    .sort((a, b) => a.due.localeCompare(b.due))
+    .slice(0, left);
+}
