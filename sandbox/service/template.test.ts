@@ -200,6 +200,35 @@ Resources:
     expect(t.eventInvokeConfigs[0]?.config).toEqual({ maximumRetryAttempts: 0, onFailure: { kind: "sqs", arn: "arn:aws:sqs:us-east-1:123456789012:lambda-lab-Q", logicalId: "Q" } });
   });
 
+  it("reads a plain AWS::Lambda::Function as the equivalent SAM function", async () => {
+    const t = await parseTemplate(`
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Dlq:
+    Type: AWS::SNS::Topic
+  Plain:
+    Type: AWS::Lambda::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      Role: arn:aws:iam::123456789012:role/plain
+      MemorySize: 256
+      Code:
+        ZipFile: "exports.handler = async () => 'plain';"
+      DeadLetterConfig:
+        TargetArn: !Ref Dlq
+  Reader:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: index.handler, Runtime: nodejs22.x, InlineCode: x, Environment: { Variables: { TARGET: !GetAtt Plain.Arn } } }
+`);
+    const plain = t.functions.find((f) => f.logicalId === "Plain");
+    expect(plain).toMatchObject({ runtime: "nodejs20.x", memoryMB: 256, files: { "index.js": "exports.handler = async () => 'plain';" }, deadLetter: { kind: "sns", logicalId: "Dlq" } });
+    expect(t.functions.find((f) => f.logicalId === "Reader")?.environment.TARGET).toBe("arn:aws:lambda:us-east-1:123456789012:function:Plain");
+    expect(t.warnings).toEqual([expect.objectContaining({ resource: "Plain", property: "Role" })]);
+    const e = await templateError(template({ P: { Type: "AWS::Lambda::Function", Properties: { Handler: "index.handler", Runtime: "nodejs22.x", Code: { S3Bucket: "b", S3Key: "k" } } } }));
+    expect(e.message).toMatch(/P\.Code: code in S3 \(S3Bucket\/S3Key\) is not simulated/);
+  });
+
   it("refuses an alias name made only of digits", async () => {
     const e = await templateError(template({ F: fn(code, { AutoPublishAlias: "123" }) }));
     expect(e.property).toBe("AutoPublishAlias");

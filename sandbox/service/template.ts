@@ -291,9 +291,6 @@ class TemplateParser {
     if (raw.Rules !== undefined) this.warn("Rules", undefined, "parameter rules are not checked");
     const transform = raw.Transform;
     const transforms = Array.isArray(transform) ? transform : transform === undefined ? [] : [transform];
-    if (!transforms.includes("AWS::Serverless-2016-10-31")) {
-      this.warn("Transform", undefined, "a SAM template declares Transform: AWS::Serverless-2016-10-31 (read as SAM anyway)");
-    }
     this.readParameters(raw.Parameters);
     if (!isObj(raw.Resources) || Object.keys(raw.Resources).length === 0) {
       throw new TemplateError("the template has no Resources", { resource: "Resources" });
@@ -314,6 +311,10 @@ class TemplateParser {
       this.resources.set(logicalId, { logicalId, type: def.Type, properties: merged, dependsOn });
     }
     this.checkCycles();
+    const usesSam = [...this.resources.values()].some((r) => r.type.startsWith("AWS::Serverless::"));
+    if (usesSam && !transforms.includes("AWS::Serverless-2016-10-31")) {
+      this.warn("Transform", undefined, "a SAM template declares Transform: AWS::Serverless-2016-10-31 (read as SAM anyway)");
+    }
 
     const out: ParsedTemplate = {
       ...(typeof raw.Description === "string" ? { description: raw.Description } : {}),
@@ -354,7 +355,8 @@ class TemplateParser {
           out.eventInvokeConfigs.push(this.eventInvokeConfig(r, out));
           break;
         case "AWS::Lambda::Function":
-          throw new TemplateError("plain AWS::Lambda::Function resources are not simulated; write it as AWS::Serverless::Function (Handler, Runtime, InlineCode or CodeUri)", { resource: r.logicalId, property: "Type" });
+          out.functions.push(await this.func(this.fromCloudFormation(r), out));
+          break;
         default:
           if (TARGET_TYPES[r.type]) break;
           out.other.push({ logicalId: r.logicalId, type: r.type, properties: this.resolveLoose(r) });
@@ -651,7 +653,8 @@ class TemplateParser {
     const region = this.region;
     const acct = this.accountId;
     switch (r.type) {
-      case "AWS::Serverless::Function": {
+      case "AWS::Serverless::Function":
+      case "AWS::Lambda::Function": {
         if (attr === "Ref") return this.functionName(id);
         if (attr === "Arn") return this.functionArn(id);
         return fail();
@@ -724,14 +727,14 @@ class TemplateParser {
     // Follow the reference itself when it is a plain Ref/GetAtt, without resolving names.
     if (isObj(raw)) {
       const ref = raw.Ref;
-      if (typeof ref === "string" && this.resources.get(ref)?.type === "AWS::Serverless::Function") return ref;
+      if (typeof ref === "string" && isFunctionType(this.resources.get(ref)?.type)) return ref;
       const ga = raw["Fn::GetAtt"];
-      if (Array.isArray(ga) && typeof ga[0] === "string" && this.resources.get(ga[0])?.type === "AWS::Serverless::Function") return ga[0];
+      if (Array.isArray(ga) && typeof ga[0] === "string" && isFunctionType(this.resources.get(ga[0])?.type)) return ga[0];
     }
     const v = this.prop(r, property);
     if (typeof v === "string") {
       for (const [id, res] of this.resources) {
-        if (res.type !== "AWS::Serverless::Function") continue;
+        if (!isFunctionType(res.type)) continue;
         if (this.functionName(id) === v || this.functionArn(id) === v) return id;
       }
     }
@@ -854,7 +857,7 @@ class TemplateParser {
     if (t) return { kind, arn, logicalId: t.logicalId };
     if (kind === "lambda") {
       for (const [id, res] of this.resources) {
-        if (res.type === "AWS::Serverless::Function" && (this.functionArn(id) === arn || arn.startsWith(this.functionArn(id) + ":"))) return { kind, arn, logicalId: id };
+        if (isFunctionType(res.type) && (this.functionArn(id) === arn || arn.startsWith(this.functionArn(id) + ":"))) return { kind, arn, logicalId: id };
       }
     }
     const implicit = [...targets].find((x) => x.arn === arn);
@@ -1055,6 +1058,34 @@ class TemplateParser {
     return f;
   }
 
+  /**
+   * A plain CloudFormation `AWS::Lambda::Function`, read as the equivalent SAM function:
+   * `Code.ZipFile` is inline code, `DeadLetterConfig.TargetArn` a DLQ.
+   */
+  private fromCloudFormation(r: RawResource): RawResource {
+    const p = r.properties;
+    const out: Obj = {};
+    const where = (property: string) => ({ resource: r.logicalId, property });
+    for (const [k, v] of Object.entries(p)) {
+      if (k === "Code") {
+        if (!isObj(v)) throw new TemplateError("must be a mapping with ZipFile", where("Code"));
+        if (v.ZipFile === undefined) {
+          const what = v.ImageUri !== undefined ? "container images are" : "code in S3 (S3Bucket/S3Key) is";
+          throw new TemplateError(`${what} not simulated; give the source as Code.ZipFile`, where("Code"));
+        }
+        out.InlineCode = v.ZipFile;
+      } else if (k === "DeadLetterConfig") {
+        const arn = isObj(v) ? this.resolve(v.TargetArn, where("DeadLetterConfig.TargetArn")) : undefined;
+        const type = typeof arn === "string" && arn.startsWith("arn:aws:sns:") ? "SNS" : "SQS";
+        if (typeof arn !== "string") throw new TemplateError("must be { TargetArn: arn }", where("DeadLetterConfig"));
+        out.DeadLetterQueue = { Type: type, TargetArn: arn };
+      } else if (k === "TracingConfig") out.Tracing = v;
+      else out[k] = v;
+    }
+    if (out.InlineCode === undefined) throw new TemplateError("Code is required (Code.ZipFile)", where("Code"));
+    return { ...r, properties: out };
+  }
+
   private resolveLooseValue(v: Json, resource: string, property: string): Json {
     try {
       const x = this.resolve(v, { resource, property });
@@ -1162,6 +1193,10 @@ class TemplateParser {
       if (!known) throw new TemplateError(`qualifier ${q} is neither $LATEST, a version nor an alias of ${f.logicalId}`, { resource: c.logicalId, property: "Qualifier" });
     }
   }
+}
+
+function isFunctionType(type: string | undefined): boolean {
+  return type === "AWS::Serverless::Function" || type === "AWS::Lambda::Function";
 }
 
 const TARGET_TYPES: Record<string, TemplateTarget["kind"] | undefined> = {
