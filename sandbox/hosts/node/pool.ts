@@ -22,7 +22,10 @@
  * for (let i = 0; i < 3; i++) console.log((await session.invoke({})).payload);
  * ```
  */
+import { fork, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { FunctionConfig, InvokeResult, LogEvent } from "../../runtime/types";
 import { EngineConnection, type ConnectionHandlers, type HostCallHandler } from "../connection";
@@ -32,6 +35,13 @@ import { EngineSession, SessionClosedError, type HardStopOptions, type SessionIn
 export interface NodePoolOptions {
   /** Number of workers. Default: `os.availableParallelism()`, between 1 and 8. */
   size?: number;
+  /**
+   * What a worker is. `"thread"` (default): a `worker_threads` worker, fast to start and to talk to.
+   * `"process"`: a child process (`child_process.fork`), slower to start, but even a V8 fatal error
+   * inside it (one allocation past its heap limit, which aborts a whole process rather than a
+   * thread) cannot take the host down. Prefer `"process"` for untrusted code on a server.
+   */
+  isolation?: "thread" | "process";
   /** V8 limits of each worker. Default: 256 MB old generation, 32 MB young, 4 MB stack. */
   resourceLimits?: ResourceLimits;
   /** Hard-stop margins (see `HardStopOptions`). */
@@ -106,6 +116,56 @@ export function defaultWorkerUrl(): URL {
     : new URL("./worker.js", import.meta.url);
 }
 
+/** Wrap a child process (forked with an IPC channel) as the protocol's `WorkerLike`. */
+export function fromChildProcess(child: ChildProcess): WorkerLike {
+  let terminated = false;
+  let reported = false;
+  let stderrTail = "";
+  const exitListeners: Parameters<WorkerLike["onExit"]>[0][] = [];
+  const report = (exit: Parameters<Parameters<WorkerLike["onExit"]>[0]>[0]) => {
+    if (terminated || reported) return;
+    reported = true;
+    for (const listener of exitListeners) listener(exit);
+  };
+  // Only the tail is kept: enough to recognise V8's fatal out-of-memory report.
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderrTail = (stderrTail + chunk.toString()).slice(-8192);
+  });
+  child.on("error", (error) => report({ kind: "crash", message: error.message, outOfMemory: false }));
+  // "close" comes after stderr has been read to the end.
+  child.on("close", (code, signal) => {
+    if (/JavaScript heap out of memory|Reached heap limit/.test(stderrTail)) {
+      report({ kind: "crash", message: "JavaScript heap out of memory", outOfMemory: true });
+    } else if (signal) {
+      report({ kind: "crash", message: `signal: ${signal}`, outOfMemory: false });
+    } else {
+      report({ kind: "exit", code: code ?? 0 });
+    }
+  });
+  return {
+    postMessage: (message) => {
+      if (child.connected) child.send(message);
+    },
+    terminate: () => {
+      terminated = true;
+      child.kill("SIGKILL");
+    },
+    onMessage: (listener) => child.on("message", (message) => listener(message as Parameters<typeof listener>[0])),
+    onExit: (listener) => exitListeners.push(listener),
+  };
+}
+
+/** Fork a child process serving the engine (`process-entry.ts`, through tsx in development). */
+function forkEngineProcess(resourceLimits: ResourceLimits): ChildProcess {
+  const typescript = import.meta.url.endsWith(".ts");
+  const entry = fileURLToPath(new URL(typescript ? "./process-entry.ts" : "./process-entry.js", import.meta.url));
+  const execArgv: string[] = [];
+  if (resourceLimits.maxOldGenerationSizeMb) execArgv.push(`--max-old-space-size=${resourceLimits.maxOldGenerationSizeMb}`);
+  if (resourceLimits.maxYoungGenerationSizeMb) execArgv.push(`--max-semi-space-size=${Math.max(1, Math.floor(resourceLimits.maxYoungGenerationSizeMb / 3))}`);
+  if (typescript) execArgv.push("--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href);
+  return fork(entry, [], { execArgv, serialization: "advanced", stdio: ["ignore", "ignore", "pipe", "ipc"] });
+}
+
 /** Wrap a `worker_threads` worker as the protocol's `WorkerLike`. */
 export function fromNodeWorker(worker: Worker): WorkerLike {
   let terminated = false;
@@ -160,10 +220,14 @@ export function createNodePool(options: NodePoolOptions = {}): NodePool {
   const waiters: { resolve(slot: Slot): void; reject(error: Error): void }[] = [];
   let disposed = false;
 
+  const isolation = options.isolation ?? "thread";
   const spawn = (): EngineConnection => {
-    const worker = new Worker(workerUrl, { resourceLimits, workerData: options.workerData });
+    const worker =
+      isolation === "process"
+        ? fromChildProcess(forkEngineProcess(resourceLimits))
+        : fromNodeWorker(new Worker(workerUrl, { resourceLimits, workerData: options.workerData }));
     stats.workersStarted++;
-    const connection = new EngineConnection(fromNodeWorker(worker), { hostCall: options.hostCall });
+    const connection = new EngineConnection(worker, { hostCall: options.hostCall });
     connection.onLost((lost) => {
       if (lost.reason !== "closed") stats.workersLost++;
     });
