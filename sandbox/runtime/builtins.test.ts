@@ -122,6 +122,18 @@ describe("simulated Node built-ins", () => {
     ).toEqual(["1,234,567.891", "-5", "$1,234.50", "26%", "3.14", "7/4/2024, 3:05:09 PM", "7/4/2024", "3:05:09 PM", "Thu Jul 04 2024 15:05:09 GMT+0000 (Coordinated Universal Time)", "UTC"]);
   });
 
+  it("stream: Readable.from, async iteration, Transform, Writable, pipeline (stream/promises), PassThrough", async () => {
+    expect(
+      await value(`const { Readable, Transform, Writable, PassThrough } = require('stream'); const { pipeline } = require('node:stream/promises');
+      const out = []; for await (const c of Readable.from(['a', 'b', 'c'])) out.push(c);
+      const got = [];
+      await pipeline(Readable.from(['x', 'y']), new Transform({ transform(c, e, cb) { cb(null, c.toString().toUpperCase()); } }), new Writable({ write(c, e, cb) { got.push(c.toString()); cb(); } }));
+      const body = Readable.from(Buffer.from('hello body')); body.setEncoding('utf8'); let text = ''; for await (const c of body) text += c;
+      const pt = new PassThrough(); const chunks = []; pt.on('data', (c) => chunks.push(c.toString())); pt.write('1'); pt.end('2'); await new Promise((r) => pt.on('end', r));
+      return [out, got, text, chunks];`),
+    ).toEqual([["a", "b", "c"], ["X", "Y"], "hello body", ["1", "2"]]);
+  });
+
   it("assert throws AssertionError", async () => {
     expect(await value("const assert = require('assert'); try { assert.strictEqual(1, 2); } catch (e) { return [e.name, e.code]; }")).toEqual(["AssertionError", "ERR_ASSERTION"]);
   });

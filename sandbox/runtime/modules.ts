@@ -28,6 +28,8 @@ export const SIMULATED_BUILTINS: readonly string[] = [
   "string_decoder",
   "process",
   "console",
+  "stream",
+  "stream/promises",
 ];
 
 /** Node built-ins that exist on Lambda but not in the sandbox: requiring one fails, naming it. */
@@ -62,8 +64,6 @@ export const UNSUPPORTED_BUILTINS: readonly string[] = [
   "constants",
   "stream/web",
   "stream/consumers",
-  "stream/promises",
-  "stream",
   "test",
   "sqlite",
 ];

@@ -181,6 +181,7 @@ function requireBuiltin(name) {
   if (name === 'path/posix') return lib('path');
   if (name === 'util/types') return lib('util').types;
   if (name === 'timers/promises') return lib('timers').promises;
+  if (name === 'stream/promises') return lib('stream').promises;
   if (name === 'process') return lib('process');
   if (name === 'console') return consoleObj;
   return lib(name);

@@ -1767,6 +1767,229 @@ exports.dateToLocaleDateString = function (locales, options) { var t = this.getT
 exports.dateToLocaleTimeString = function () { var t = this.getTime(); return t !== t ? 'Invalid Date' : timePart(this); };
 `;
 
+const STREAM = String.raw`
+// A compact stream module: Readable, Writable, Duplex, Transform, PassThrough, pipeline, finished.
+// Event order and backpressure are simplified (no highWaterMark accounting); enough for handlers that
+// read a body, transform it and collect the result.
+var EE = INTERNAL.lib('events'), Buf = INTERNAL.lib('buffer').Buffer;
+function later(fn) { Promise.resolve().then(fn); }
+function inherit(C, P) { C.prototype = Object.create(P.prototype, { constructor: { value: C, writable: true, configurable: true } }); Object.setPrototypeOf(C, P); }
+function toChunk(s, c, enc) { if (s._objectMode || c === null) return c; if (typeof c === 'string') return s._decoder ? c : Buf.from(c, enc); return c instanceof Uint8Array && !(c instanceof Buf) ? Buf.from(c) : c; }
+function Readable(o) {
+  if (!(this instanceof Readable)) return new Readable(o);
+  EE.call(this);
+  o = o || {};
+  this._objectMode = !!(o.objectMode || o.readableObjectMode);
+  this._buf = []; this._ended = false; this._endEmitted = false; this._flowing = null; this._reading = false; this.destroyed = false;
+  this.readable = true; this._decoder = o.encoding || null;
+  if (typeof o.read === 'function') this._read = o.read;
+  if (typeof o.destroy === 'function') this._destroy = o.destroy;
+}
+inherit(Readable, EE);
+Readable.prototype._read = function () { };
+Readable.prototype.push = function (chunk, enc) {
+  if (this._ended) return false;
+  if (chunk === null) { this._ended = true; this._schedule(); return false; }
+  chunk = toChunk(this, chunk, enc);
+  if (this._decoder && !this._objectMode && typeof chunk !== 'string') chunk = Buf.from(chunk).toString(this._decoder);
+  this._buf.push(chunk);
+  this._schedule();
+  return true;
+};
+Readable.prototype.unshift = function (chunk) { this._buf.unshift(chunk); };
+Readable.prototype.setEncoding = function (enc) { this._decoder = enc; return this; };
+Readable.prototype._schedule = function () {
+  var self = this;
+  if (self._scheduled) return;
+  self._scheduled = true;
+  later(function () { self._scheduled = false; self._flow(); });
+};
+Readable.prototype._flow = function () {
+  if (this.destroyed) return;
+  if (this._flowing) {
+    while (this._flowing && this._buf.length) this.emit('data', this._buf.shift());
+  } else if (this._buf.length) this.emit('readable');
+  if (this._ended && this._buf.length === 0) {
+    if (!this._endEmitted) { this._endEmitted = true; this.readable = false; this.emit('end'); var self = this; later(function () { self.emit('close'); }); }
+    return;
+  }
+  if (this._flowing && !this._ended && !this._reading) {
+    this._reading = true;
+    var me = this;
+    later(function () { me._reading = false; if (!me._ended && !me.destroyed) { var before = me._buf.length; me._read(16384); if (me._buf.length !== before || me._ended) me._schedule(); } });
+  }
+};
+Readable.prototype.read = function () {
+  if (this._buf.length === 0) { if (!this._ended) this._read(16384); if (this._ended) this._schedule(); return null; }
+  var c = this._buf.shift();
+  if (this._ended && this._buf.length === 0) this._schedule();
+  return c;
+};
+Readable.prototype.on = function (ev, fn) {
+  EE.prototype.on.call(this, ev, fn);
+  if (ev === 'data' && this._flowing !== false) this.resume();
+  if (ev === 'readable' || ev === 'end') this._schedule();
+  return this;
+};
+Readable.prototype.addListener = Readable.prototype.on;
+Readable.prototype.resume = function () { this._flowing = true; this._schedule(); return this; };
+Readable.prototype.pause = function () { this._flowing = false; return this; };
+Readable.prototype.isPaused = function () { return this._flowing === false; };
+Readable.prototype.pipe = function (dest, opts) {
+  var src = this;
+  src.on('data', function (c) { dest.write(c); });
+  if (!opts || opts.end !== false) src.on('end', function () { dest.end(); });
+  dest.emit('pipe', src);
+  return dest;
+};
+Readable.prototype.unpipe = function () { this.removeAllListeners('data'); return this; };
+Readable.prototype.destroy = function (err) {
+  if (this.destroyed) return this;
+  this.destroyed = true;
+  var self = this;
+  var done = function (e) { later(function () { if (e) self.emit('error', e); self.emit('close'); }); };
+  if (this._destroy) this._destroy(err || null, done); else done(err);
+  return this;
+};
+Readable.prototype[Symbol.asyncIterator] = function () {
+  var self = this, queue = [], waiting = null, done = false, failure = null;
+  self.on('data', function (c) { if (waiting) { var w = waiting; waiting = null; w.resolve({ value: c, done: false }); } else queue.push(c); });
+  self.on('end', function () { done = true; if (waiting) { var w = waiting; waiting = null; w.resolve({ value: undefined, done: true }); } });
+  self.on('error', function (e) { failure = e; if (waiting) { var w = waiting; waiting = null; w.reject(e); } });
+  return {
+    next: function () {
+      if (failure) return Promise.reject(failure);
+      if (queue.length) return Promise.resolve({ value: queue.shift(), done: false });
+      if (done) return Promise.resolve({ value: undefined, done: true });
+      return new Promise(function (resolve, reject) { waiting = { resolve: resolve, reject: reject }; });
+    },
+    return: function () { self.destroy(); return Promise.resolve({ value: undefined, done: true }); },
+    [Symbol.asyncIterator]: function () { return this; }
+  };
+};
+Readable.from = function (it, o) {
+  var r = new Readable(Object.assign({ objectMode: true }, o));
+  if (typeof it === 'string' || it instanceof Uint8Array) { r._objectMode = !!(o && o.objectMode); r.push(it); r.push(null); return r; }
+  var iter = it[Symbol.asyncIterator] ? it[Symbol.asyncIterator]() : it[Symbol.iterator]();
+  var busy = false;
+  r._read = function () {
+    if (busy) return;
+    busy = true;
+    Promise.resolve(iter.next()).then(function (x) { busy = false; if (x.done) r.push(null); else { r.push(x.value); } }, function (e) { busy = false; r.destroy(e); });
+  };
+  return r;
+};
+function Writable(o) {
+  if (!(this instanceof Writable)) return new Writable(o);
+  EE.call(this);
+  o = o || {};
+  this._objectMode = !!(o.objectMode || o.writableObjectMode);
+  this.writable = true; this._ending = false; this.writableFinished = false; this.destroyed = false; this._pending = 0; this._queue = [];
+  if (typeof o.write === 'function') this._write = o.write;
+  if (typeof o.final === 'function') this._final = o.final;
+  if (typeof o.destroy === 'function') this._destroy = o.destroy;
+}
+inherit(Writable, EE);
+Writable.prototype._write = function (c, e, cb) { cb(); };
+Writable.prototype.write = function (chunk, enc, cb) {
+  if (typeof enc === 'function') { cb = enc; enc = undefined; }
+  if (this._ending) { var err = new Error('write after end'); err.code = 'ERR_STREAM_WRITE_AFTER_END'; var me0 = this; later(function () { if (cb) cb(err); me0.emit('error', err); }); return false; }
+  chunk = this._objectMode ? chunk : typeof chunk === 'string' ? Buf.from(chunk, enc) : chunk;
+  this._queue.push([chunk, enc || 'buffer', cb]);
+  this._drainQueue();
+  return true;
+};
+Writable.prototype._drainQueue = function () {
+  var self = this;
+  if (self._busy || self.destroyed) return;
+  var item = self._queue.shift();
+  if (!item) { if (self._ending) self._finish(); return; }
+  self._busy = true;
+  self._write(item[0], item[1], function (err) {
+    self._busy = false;
+    if (item[2]) later(function () { item[2](err || null); });
+    if (err) { self.destroy(err); return; }
+    later(function () { self._drainQueue(); });
+  });
+};
+Writable.prototype._finish = function () {
+  var self = this;
+  if (self._finishing) return;
+  self._finishing = true;
+  var done = function (err) { if (err) { self.destroy(err); return; } self.writableFinished = true; self.writable = false; later(function () { self.emit('finish'); self.emit('close'); }); };
+  if (self._final) self._final(done); else done();
+};
+Writable.prototype.end = function (chunk, enc, cb) {
+  if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
+  else if (typeof enc === 'function') { cb = enc; enc = undefined; }
+  if (chunk !== undefined && chunk !== null) this.write(chunk, enc);
+  if (cb) this.once('finish', cb);
+  this._ending = true;
+  this._drainQueue();
+  return this;
+};
+Writable.prototype.cork = Writable.prototype.uncork = function () { };
+Writable.prototype.destroy = Readable.prototype.destroy;
+function Duplex(o) {
+  if (!(this instanceof Duplex)) return new Duplex(o);
+  Readable.call(this, o);
+  var w = new Writable(o);
+  for (var k in w) if (Object.prototype.hasOwnProperty.call(w, k) && !(k in this) || k === '_queue' || k === '_ending' || k === '_pending' || k === 'writable' || k === 'writableFinished') this[k] = w[k];
+  if (o && typeof o.write === 'function') this._write = o.write;
+  if (o && typeof o.final === 'function') this._final = o.final;
+  this._objectMode = !!(o && (o.objectMode || o.readableObjectMode));
+}
+inherit(Duplex, Readable);
+['write', '_drainQueue', '_finish', 'end', 'cork', 'uncork'].forEach(function (m) { Duplex.prototype[m] = Writable.prototype[m]; });
+Duplex.prototype._write = function (c, e, cb) { cb(); };
+function Transform(o) {
+  if (!(this instanceof Transform)) return new Transform(o);
+  Duplex.call(this, o);
+  if (o && typeof o.transform === 'function') this._transform = o.transform;
+  if (o && typeof o.flush === 'function') this._flush = o.flush;
+  var self = this;
+  this._write = function (chunk, enc, cb) {
+    self._transform(chunk, enc, function (err, data) { if (data !== undefined && data !== null) self.push(data); cb(err); });
+  };
+  this._final = function (cb) {
+    var fin = function (err, data) { if (data !== undefined && data !== null) self.push(data); self.push(null); cb(err); };
+    if (self._flush) self._flush(fin); else fin();
+  };
+}
+inherit(Transform, Duplex);
+Transform.prototype._transform = function (c, e, cb) { cb(null, c); };
+function PassThrough(o) { if (!(this instanceof PassThrough)) return new PassThrough(o); Transform.call(this, o); }
+inherit(PassThrough, Transform);
+function finished(stream, cb) {
+  var done = false;
+  function once(err) { if (done) return; done = true; cb(err); }
+  stream.on('error', once);
+  stream.on('end', function () { once(); });
+  stream.on('finish', function () { once(); });
+  return function () { };
+}
+function pipeline() {
+  var streams = Array.prototype.slice.call(arguments);
+  var cb = typeof streams[streams.length - 1] === 'function' ? streams.pop() : null;
+  if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0];
+  var called = false;
+  function done(err) { if (called) return; called = true; if (cb) cb(err); }
+  for (var i = 0; i < streams.length - 1; i++) streams[i].pipe(streams[i + 1]);
+  streams.forEach(function (s) { s.on('error', function (e) { streams.forEach(function (x) { if (x !== s && x.destroy) x.destroy(); }); done(e); }); });
+  var last = streams[streams.length - 1];
+  finished(last, function (err) { done(err); });
+  if (last instanceof Readable && !(last instanceof Writable) && last.resume) last.resume();
+  return last;
+}
+module.exports = Readable;
+Readable.Readable = Readable; Readable.Writable = Writable; Readable.Duplex = Duplex; Readable.Transform = Transform; Readable.PassThrough = PassThrough;
+Readable.Stream = Readable; Readable.pipeline = pipeline; Readable.finished = finished;
+Readable.promises = {
+  pipeline: function () { var a = Array.prototype.slice.call(arguments); return new Promise(function (res, rej) { a.push(function (e) { if (e) rej(e); else res(); }); pipeline.apply(null, a); }); },
+  finished: function (s) { return new Promise(function (res, rej) { finished(s, function (e) { if (e) rej(e); else res(); }); }); }
+};
+`;
+
 /** Sources by module name. Names not listed here but known to Node fail with a clear message. */
 export const GUEST_MODULES: Record<string, string> = {
   inspect: INSPECT,
@@ -1787,4 +2010,5 @@ export const GUEST_MODULES: Record<string, string> = {
   rterrors: RTERRORS,
   console: CONSOLE,
   intl: INTL,
+  stream: STREAM,
 };
