@@ -216,6 +216,19 @@ export async function run(): Promise<void> {
     await pool.dispose();
   }
 
+  // The same round trip with process isolation (a child process over IPC).
+  const processPool = createNodePool({ size: 1, isolation: "process" });
+  try {
+    await processPool.warmUp();
+    const session = await processPool.newSession(CONFIG);
+    await session.invoke(EVENT);
+    const pooled = summarize(await sample(Math.min(WARM_SAMPLES, 2000), () => session.invoke(EVENT), 200));
+    rows.push({ metric: "Warm invoke through the Node pool, process isolation (IPC round trip)", unit: "ms, p50 / p95", lambdaLab: pooled });
+    await session.dispose();
+  } finally {
+    await processPool.dispose();
+  }
+
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   console.log(`Node ${process.version}, ${availableParallelism()} cores (${cpu}), ${new Date().toISOString()}`);
   console.log(`gc exposed: ${typeof (globalThis as { gc?: unknown }).gc === "function"}; load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(", ")}\n`);
