@@ -228,6 +228,11 @@ describe("hostile handlers: escaping to the host", () => {
       succeeded([]),
       { timeoutSeconds: 5 },
     ));
+  it("fn.caller / arguments.callee cannot climb from a callback into the runtime's own frames", () =>
+    contained(
+      "const E = require('events'); const out = []; function spy() { out.push(typeof spy.caller, typeof arguments.callee.caller); } const e = new E(); e.on('x', spy); e.emit('x'); setTimeout(spy, 1); await new Promise((r) => setTimeout(r, 5)); return out;",
+      succeeded(["undefined", "undefined", "undefined", "undefined"]),
+    ));
   it("require.cache and module.parent expose only guest modules", () =>
     contained("return [Object.keys(require.cache), module.parent, typeof module.constructor._load];", succeeded([["/var/task/index.js"], null, "undefined"])));
 });
