@@ -49,6 +49,30 @@ describe("loading handlers", () => {
     expect(esm.payload).toBe(42);
   });
 
+  it("runs a realistic TypeScript handler: import type, enums, classes, satisfies, JSON import attributes", async () => {
+    const r = await invokeOnce(
+      {
+        "index.ts": [
+          "import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';",
+          "import { Color, area } from './lib/shapes';",
+          "import data from './data.json' with { type: 'json' };",
+          "enum Level { Low = 1, High = 2 }",
+          "type Opt<T> = T | undefined;",
+          "const cfg = { a: 1 } as const satisfies Record<string, number>;",
+          "class Svc { private readonly n: number; constructor(n: number) { this.n = n; } get twice(): number { return this.n * 2; } }",
+          "export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {",
+          "  const x: Opt<number> = event?.queryStringParameters?.x ? Number(event.queryStringParameters.x) : undefined;",
+          "  return { statusCode: 200, body: JSON.stringify({ x: x ?? null, level: Level.High, color: Color.Red, area: area(2), twice: new Svc(4).twice, cfg, data }) };",
+          "};",
+        ].join("\n"),
+        "lib/shapes.ts": "export enum Color { Red = 'red' }\nexport function area(r: number): number { return Math.round(Math.PI * r ** 2); }",
+        "data.json": '{"k": true}',
+      },
+      { queryStringParameters: { x: "5" } },
+    );
+    expect(r.payload).toEqual({ statusCode: 200, body: JSON.stringify({ x: 5, level: 2, color: "red", area: 13, twice: 8, cfg: { a: 1 }, data: { k: true } }) });
+  });
+
   it("supports top-level await in an ES module", async () => {
     const r = await invokeOnce({ "index.mjs": "const v = await new Promise((r) => setTimeout(() => r(7), 100));\nexport const handler = async () => v;" });
     expect(r.payload).toBe(7);
