@@ -19,11 +19,12 @@ import { loadExercises } from "@/app/_server/content/exercises";
 import { loadQuestionBank } from "@/app/_server/content/questions";
 import { gradeExercise } from "@/sandbox/grading";
 import { newEnvironment } from "@/sandbox/runtime/environment";
+import { simulate } from "@/sandbox/service";
 
 const course = loadCourse();
 const bank = loadQuestionBank();
 const exercises = loadExercises();
-const ALLOWED = new Set(["Callout", "Diagram", "Simulator", "Exercise"]);
+const ALLOWED = new Set(["Callout", "Diagram", "Simulator", "ServiceSimulator", "Exercise"]);
 
 interface JsxNode {
   type: string;
@@ -112,6 +113,15 @@ describe.each(course.lessons.map((l) => [l.id, l] as const))("lesson %s", (_id, 
     const result = await env.invoke(typeof event === "string" ? catalogue(event) : (event ?? {}));
     const expected = (attr(sim, "expect") as string | undefined) ?? "success";
     expect(result.status, `${path}: <Simulator id="${simId}"> ${JSON.stringify(result.payload)}`).toBe(expected);
+  });
+
+  const services = nodes.filter((n) => n.name === "ServiceSimulator");
+  it.each(services.map((s) => [String(attr(s, "id")), s] as const))("service simulator %s runs its template and drive file", async (simId, sim) => {
+    const [template, drive] = sim.children.filter((c) => c.type === "code").map((c) => c.value!);
+    expect(template && drive, `${path}: <ServiceSimulator id="${simId}"> needs two yaml blocks`).toBeTruthy();
+    const report = await simulate(template!, drive!);
+    expect(report.invocations.length, `${path}: ${simId} ran nothing`).toBeGreaterThan(0);
+    expect(report.warnings, `${path}: ${simId} template warnings`).toEqual([]);
   });
 
   const exerciseRefs = nodes.filter((n) => n.name === "Exercise").map((n) => String(attr(n, "id")));
