@@ -57,9 +57,9 @@ export async function activeMock(prisma: Db, userId: string, now: Date): Promise
 export async function saveMockAnswer(prisma: Db, userId: string, id: string, questionId: string, payload: unknown, now: Date): Promise<void> {
   const row = await getMock(prisma, userId, id);
   if (!row.questionIds.includes(questionId)) throw new HttpError(422, `Question "${questionId.slice(0, 100)}" is not part of this interview.`);
-  const answer = validAnswer(questionOr404(questionId), payload);
   if (row.finishedAt) throw new HttpError(409, "This interview is already finished.");
   if (now.getTime() > row.endsAt.getTime() + MOCK_GRACE_MS) throw new HttpError(409, "Time is up for this interview: submit it to see your results.");
+  const answer = validAnswer(questionOr404(questionId), payload);
   const patch = JSON.stringify({ [questionId]: answer });
   const updated = await prisma.$executeRaw`UPDATE "MockInterview" SET "answers" = "answers" || ${patch}::jsonb WHERE "id" = ${id} AND "userId" = ${userId} AND "finishedAt" IS NULL`;
   if (updated !== 1) throw new HttpError(409, "This interview is already finished.");
