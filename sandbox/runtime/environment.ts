@@ -812,12 +812,16 @@ class Environment implements ExecutionEnvironment {
     let end: LoopEnd | "ok";
     try {
       if (!this.vm) this.vm = await this.createVm();
+      if (this.disposed) {
+        this.disposeVm();
+        throw new EnvironmentStateError(`environment ${this.id} was disposed during init`);
+      }
       const vm = this.vm;
       const r = this.callGuest(vm.fns.init);
       end = r.end ?? (await this.runLoop(() => this.initResult !== undefined));
       if (end === "done" || end === "drained") end = this.initResult ? "ok" : "drained";
     } catch (e) {
-      end = this.hostFailure(e);
+      end = e instanceof EnvironmentStateError ? "fatal" : this.hostFailure(e);
     }
     const cpuAndWait = this.endPhase();
     const durationMs = round2(RUNTIME_INIT_MS + cpuAndWait);

@@ -165,3 +165,20 @@ exports.handler = async (event) => {
     e.dispose();
   });
 });
+
+describe("disposal", () => {
+  it("disposing while an invoke waits for the host ends that invoke without throwing into the host", async () => {
+    let release: (v: unknown) => void = () => {};
+    const { newEnvironment: make } = await import("./environment");
+    const e = await make(
+      { files: { "index.js": "const kv = require('@lab/kv'); exports.handler = async () => kv.get();" } },
+      { builtinModules: { "@lab/kv": "exports.get = () => __host.call('kv.get', {});" }, hostCall: () => new Promise((r) => (release = r)) },
+    );
+    const pending = e.invoke({});
+    await new Promise((r) => setTimeout(r, 20));
+    e.dispose();
+    release(1);
+    const r = await pending;
+    expect(r.status).not.toBe("success");
+  });
+});
