@@ -2,12 +2,37 @@
 import type { ExerciseReport } from "@/sandbox/grading";
 import type { Db } from "./db/client";
 
-export async function recordSubmission(
-  prisma: Db,
-  { userId, exerciseId, files, report, assignmentItemId }: { userId: string; exerciseId: string; files: Record<string, string>; report: ExerciseReport; assignmentItemId?: string },
-) {
+export interface SubmissionInput {
+  /** Chosen by the client for each submit, so a retried request records once. */
+  submissionId: string;
+  userId: string;
+  exerciseId: string;
+  files: Record<string, string>;
+  report: ExerciseReport;
+  assignmentItemId?: string;
+}
+
+/** Records a server-graded submission; the same submissionId twice records it once. */
+export async function recordSubmission(prisma: Db, { submissionId, userId, exerciseId, files, report, assignmentItemId }: SubmissionInput) {
+  const existing = await prisma.exerciseSubmission.findUnique({ where: { id: submissionId }, select: { id: true, userId: true } });
+  if (existing) {
+    if (existing.userId !== userId) throw new Error("submission id already used by another user");
+    return { id: existing.id, created: false };
+  }
+  try {
+    await createSubmission(prisma, { submissionId, userId, exerciseId, files, report, assignmentItemId });
+    return { id: submissionId, created: true };
+  } catch (error) {
+    // A concurrent retry of the same submission won the race: it is recorded once.
+    if ((error as { code?: string }).code === "P2002") return { id: submissionId, created: false };
+    throw error;
+  }
+}
+
+function createSubmission(prisma: Db, { submissionId, userId, exerciseId, files, report, assignmentItemId }: SubmissionInput) {
   return prisma.exerciseSubmission.create({
     data: {
+      id: submissionId,
       userId,
       exerciseId,
       assignmentItemId: assignmentItemId ?? null,

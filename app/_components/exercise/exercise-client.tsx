@@ -5,7 +5,7 @@
  * terminates if it overruns), reveal hints one at a time, and submit for the server to re-verify.
  */
 import { useCallback, useEffect, useId, useState, type ReactNode } from "react";
-import { submitExercise } from "@/app/learn/exercise-actions";
+import { revealSolution, submitExercise } from "@/app/learn/exercise-actions";
 import type { CaseResult, ExerciseReport } from "@/sandbox/grading";
 import type { ExerciseSpec } from "@/sandbox/grading/spec";
 import { CodeEditor } from "../simulator/code-editor";
@@ -84,6 +84,8 @@ export function ExerciseClient({ spec, instructions, hints }: Props) {
   const [serverReport, setServerReport] = useState<{ report: ExerciseReport; saved: boolean } | null>(null);
   const [busy, setBusy] = useState<"testing" | "submitting" | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [attempts, setAttempts] = useState(0);
+  const [solution, setSolution] = useState<string | null>(null);
 
   useEffect(() => {
     const saved = localStorage.getItem(storageKey);
@@ -106,6 +108,7 @@ export function ExerciseClient({ spec, instructions, hints }: Props) {
     setError(null);
     try {
       setReport(await gradeInBrowser(spec, files()));
+      setAttempts((n) => n + 1);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -117,7 +120,8 @@ export function ExerciseClient({ spec, instructions, hints }: Props) {
     setBusy("submitting");
     setError(null);
     try {
-      const result = await submitExercise({ exerciseId: spec.id, files: files() });
+      setAttempts((n) => n + 2); // a submission counts as a genuine attempt
+      const result = await submitExercise({ submissionId: crypto.randomUUID(), exerciseId: spec.id, files: files() });
       if (result.ok) setServerReport({ report: result.report, saved: result.saved });
       else setError(result.error);
     } catch {
@@ -145,6 +149,19 @@ export function ExerciseClient({ spec, instructions, hints }: Props) {
             Show a hint ({shownHints + 1} of {hints.length})
           </button>
         )}
+        {attempts >= 2 && solution === null && (
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() =>
+              void revealSolution({ exerciseId: spec.id, attempts }).then((r) =>
+                r.ok ? setSolution(r.files[mainFile] ?? Object.values(r.files)[0] ?? "") : setError(r.error),
+              )
+            }
+          >
+            Show solution
+          </button>
+        )}
         <button
           type="button"
           className="button secondary"
@@ -164,6 +181,14 @@ export function ExerciseClient({ spec, instructions, hints }: Props) {
             <li key={i}>{h}</li>
           ))}
         </ol>
+      )}
+      {solution !== null && (
+        <details className="solution" open>
+          <summary>Reference solution</summary>
+          <pre>
+            <code>{solution}</code>
+          </pre>
+        </details>
       )}
       <div aria-live="polite">
         {busy && <p role="status">{busy === "testing" ? "Running the tests in your browser…" : "The server is re-running the tests…"}</p>}
