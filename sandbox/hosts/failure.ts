@@ -8,7 +8,14 @@
  * error payload's message starts with `RequestId: <id> Error:`.
  */
 import type { FunctionConfig, InvokeResult, LambdaErrorPayload, LogEvent } from "../runtime/types";
-import { formatEndLine, formatJsonPlatformLine, formatReportLine, formatStartLine } from "../runtime/logs";
+import {
+  formatEndLine,
+  formatInitStartLine,
+  formatJsonPlatformLine,
+  formatReportLine,
+  formatStartLine,
+  RUNTIME_VERSIONS,
+} from "../runtime/logs";
 import { cpuSlowdown, round2 } from "../runtime/model";
 import type { WorkerLost } from "./connection";
 
@@ -67,7 +74,7 @@ export function lostInvocationResult(input: LostInvocation): InvokeResult {
     }
   }
   const billedDurationMs = Math.ceil(durationMs);
-  const logs = platformLines(config, {
+  const logs = platformLines(config, input.coldStart, {
     requestId,
     startTime,
     durationMs,
@@ -104,17 +111,39 @@ interface ReportFigures {
   errorType: string | undefined;
 }
 
-/** START, END and REPORT for an invocation the host finished, in the function's log format. */
-function platformLines(config: FunctionConfig, r: ReportFigures): LogEvent[] {
+/**
+ * INIT_START (on a cold start), START, END and REPORT for an invocation the host finished, in the
+ * function's log format. The lines the worker had produced were lost with it.
+ */
+function platformLines(config: FunctionConfig, coldStart: boolean, r: ReportFigures): LogEvent[] {
   const version = config.version ?? "$LATEST";
+  const runtime = config.runtime ?? "nodejs22.x";
+  const region = config.region ?? "us-east-1";
   const end = r.startTime + r.durationMs;
   const line = (time: number, message: string): LogEvent => ({ timestamp: time, kind: "platform", message });
   const failure = r.status === "success" ? {} : { status: r.status, ...(r.errorType ? { errorType: r.errorType } : {}) };
   if ((config.logFormat ?? "Text") === "JSON") {
-    const region = config.region ?? "us-east-1";
     const account = config.accountId ?? "123456789012";
-    const functionArn = `arn:aws:lambda:${region}:${account}:function:${config.functionName ?? "my-function"}`;
+    const functionName = config.functionName ?? "my-function";
+    const functionArn = `arn:aws:lambda:${region}:${account}:function:${functionName}`;
+    const initStart = coldStart
+      ? [
+          line(
+            r.startTime,
+            formatJsonPlatformLine(r.startTime, "platform.initStart", {
+              initializationType: "on-demand",
+              phase: "init",
+              runtimeVersion: RUNTIME_VERSIONS[runtime].version,
+              runtimeVersionArn: RUNTIME_VERSIONS[runtime].arn(region),
+              functionName,
+              functionVersion: version,
+              instanceMaxMemory: r.memorySizeMB * 1024 * 1024,
+            }),
+          ),
+        ]
+      : [];
     return [
+      ...initStart,
       line(r.startTime, formatJsonPlatformLine(r.startTime, "platform.start", { requestId: r.requestId, functionArn, version })),
       line(
         end,
@@ -132,6 +161,7 @@ function platformLines(config: FunctionConfig, r: ReportFigures): LogEvent[] {
     ];
   }
   return [
+    ...(coldStart ? [line(r.startTime, formatInitStartLine(runtime, region))] : []),
     line(r.startTime, formatStartLine(r.requestId, version)),
     line(end, formatEndLine(r.requestId)),
     line(
