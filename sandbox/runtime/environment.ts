@@ -196,6 +196,8 @@ class Environment implements ExecutionEnvironment {
   /** Highest guest heap sampled during the current invoke (interrupt handler, every 64th call). */
   private phasePeakBytes = 0;
   private tickPending = false;
+  /** Whether the guest has compiled its timers module; until then there is nothing to thaw or wait for. */
+  private timersLoaded = false;
   private guestLimit = 0;
 
   constructor(cfg: ResolvedFunctionConfig, options: EnvironmentOptions) {
@@ -516,6 +518,7 @@ class Environment implements ExecutionEnvironment {
     def("compile", (pathH) => this.compileModule(ctx, str(pathH), arr));
     def("lib", (nameH) => {
       const name = str(nameH);
+      if (name === "timers") this.timersLoaded = true;
       const src = LIBS.get(name);
       if (src === undefined) throw new Error(`Lambda Lab: no guest module ${name}`);
       const res = ctx.evalCode(`(function (exports, require, module, INTERNAL) {${src}\n})`, `node:internal/${name}`);
@@ -649,6 +652,7 @@ class Environment implements ExecutionEnvironment {
   private disposeVm(): void {
     const vm = this.vm;
     this.vm = undefined;
+    this.timersLoaded = false;
     if (!vm) return;
     for (const d of this.deferreds) {
       try {
@@ -778,6 +782,7 @@ class Environment implements ExecutionEnvironment {
       }
       const vm = this.vm;
       if (!vm) return "fatal";
+      if (!this.timersLoaded) return "drained";
       const due = this.callGuest(vm.fns.nextDue);
       if (due.end) return due.end;
       const next = due.value ?? -1;
@@ -1144,6 +1149,7 @@ class Environment implements ExecutionEnvironment {
   private async thaw(): Promise<LoopEnd | undefined> {
     const vm = this.vm;
     if (!vm) return "fatal";
+    if (!this.timersLoaded) return undefined;
     this.requestId = this.lastRequestId;
     for (let i = 0; i < 10_000; i++) {
       const j = this.drainJobs();
