@@ -128,3 +128,17 @@ describe("concurrency and environments", () => {
     expect(throttled.every((x) => x.throttleReason === "ReservedFunctionInvocationRateLimitExceeded")).toBe(true);
   });
 });
+
+describe("idle reclamation", () => {
+  it("reclaims every environment idle for longer than the idle timeout, not only the most recent", async () => {
+    const factory = fakeFactory(() => ({ durationMs: 100, initMs: 0 }));
+    using s = await createLambdaService({ template: template({ F: fn(ok) }), environmentFactory: factory, idleTimeout: "5m" });
+    // Ten at once: ten environments. Then one request a minute keeps only one of them busy.
+    await s.run({ stimuli: [{ invoke: "F", count: 10 }, { at: "1m", invoke: "F", count: 9, every: "1m" }] });
+    const warm = s.report().resources.functions.F?.warmEnvironments;
+    expect(warm).toEqual([{ version: "$LATEST", count: 1, provisioned: 0 }]);
+    expect(factory.created).toBe(10);
+    // The nine that stayed idle were disposed (their engine memory released), not kept to the end.
+    expect(factory.disposed).toBe(9);
+  });
+});

@@ -572,17 +572,13 @@ export class LambdaService implements Disposable {
       return { throttle: "ConcurrentInvocationLimitExceeded", detail: `account concurrency ${this.accountLimit} in use (${this.unreservedCapacity} unreserved)` };
     }
     const spillover = v.provisioned > 0;
-    // A warm environment: the most recently used; anything idle for too long has been reclaimed.
-    while (v.idle.length > 0) {
-      const slot = v.idle.pop() as EnvSlot;
-      if (now - slot.lastUsed > this.idleMs) {
-        this.disposeSlot(slot);
-        for (const old of v.idle) this.disposeSlot(old);
-        v.idle = [];
-        break;
-      }
-      return { slot, spillover };
-    }
+    // Environments idle for longer than the idle timeout have been reclaimed: the oldest first.
+    let stale = 0;
+    while (stale < v.idle.length && now - (v.idle[stale] as EnvSlot).lastUsed > this.idleMs) this.disposeSlot(v.idle[stale++] as EnvSlot);
+    if (stale > 0) v.idle.splice(0, stale);
+    // A warm environment: the most recently used (releases push in time order).
+    const warm = v.idle.pop();
+    if (warm) return { slot: warm, spillover };
     // A new environment, within the scaling rate.
     fn.tokens = Math.min(SCALING_BURST, fn.tokens + (now - fn.tokensAt) * SCALING_REFILL_PER_MS);
     fn.tokensAt = now;

@@ -26,9 +26,9 @@ export interface FakeBehaviour {
 
 /**
  * An environment factory whose environments take fixed virtual time: `behave(event, config)` says
- * how long an invoke lasts and what it returns. Created environments are counted in `created`.
+ * how long an invoke lasts and what it returns. Created and disposed environments are counted in `created` and `disposed`.
  */
-export function fakeFactory(behave: (event: unknown, config: FunctionConfig) => FakeBehaviour = () => ({})): EnvironmentFactory & { created: number; options: EnvironmentOptions[] } {
+export function fakeFactory(behave: (event: unknown, config: FunctionConfig) => FakeBehaviour = () => ({})): EnvironmentFactory & { created: number; disposed: number; options: EnvironmentOptions[] } {
   const f = (async (config: FunctionConfig, options: EnvironmentOptions) => {
     f.created++;
     f.options.push(options);
@@ -64,12 +64,17 @@ export function fakeFactory(behave: (event: unknown, config: FunctionConfig) => 
         };
         return Promise.resolve(r);
       },
-      dispose() {},
-      [Symbol.dispose]() {},
+      dispose() {
+        f.disposed++;
+      },
+      [Symbol.dispose]() {
+        f.disposed++;
+      },
     };
     return env;
-  }) as EnvironmentFactory & { created: number; options: EnvironmentOptions[] };
+  }) as EnvironmentFactory & { created: number; disposed: number; options: EnvironmentOptions[] };
   f.created = 0;
+  f.disposed = 0;
   f.options = [];
   return f;
 }
