@@ -426,12 +426,8 @@ class Environment implements ExecutionEnvironment {
       arch: c.architecture === "arm64" ? "arm64" : "x64",
       builtins: SIMULATED_BUILTINS,
     });
-    const r = ctx.evalCode("(" + json + ")");
-    if (r.error) {
-      r.error.dispose();
-      throw new Error("Lambda Lab: could not build the guest configuration");
-    }
-    return r.value;
+    // Passed as JSON text and parsed by the guest: cheaper than compiling an object literal.
+    return ctx.newString(json);
   }
 
   /** The allow-list: the only host functions a guest can reach, all on one object passed to the bootstrap. */

@@ -17,6 +17,7 @@ var G = globalThis;
 var O = Object, RA = Reflect.apply, defineProperty = O.defineProperty, keys = O.keys, getProto = O.getPrototypeOf;
 var hasOwn = O.prototype.hasOwnProperty, objToString = O.prototype.toString;
 var JSONstringify = JSON.stringify, JSONparse = JSON.parse, isArray = Array.isArray;
+C = JSONparse(C);
 var Str = String, ErrorC = Error, SyntaxErrorC = SyntaxError, TypeErrorC = TypeError, RangeErrorC = RangeError;
 var PromiseC = Promise, promiseThen = Promise.prototype.then, promiseResolve = Promise.resolve;
 var MapC = Map, mapGet = Map.prototype.get, mapSet = Map.prototype.set, mapDelete = Map.prototype.delete, mapHas = Map.prototype.has;
