@@ -211,7 +211,9 @@ export class EngineConnection {
     } catch {
       // Already gone.
     }
-    const current = this.current;
+    // The request in flight carries the reason; if none was (the worker died before it was ready),
+    // the first waiting request does, so a worker that never starts still yields a result.
+    const current = this.current ?? this.queue.shift();
     this.current = undefined;
     if (current) {
       clearTimeout(current.timer);

@@ -61,6 +61,41 @@ describe("node pool mechanics (fixture worker)", () => {
     expect((exited?.payload as { errorMessage: string }).errorMessage).toMatch(/exit status 7$/);
   });
 
+  it("replaces a worker after maxSessionsPerWorker sessions", async () => {
+    const recycling = createNodePool({
+      size: 1,
+      maxSessionsPerWorker: 2,
+      workerData: { entry: new URL("./fixtures/mechanics-worker.ts", import.meta.url).href },
+    });
+    try {
+      const environments = [];
+      for (let i = 0; i < 3; i++) {
+        const [r] = await recycling.run(config, [{ i }]);
+        environments.push((r?.payload as { environment: string }).environment);
+      }
+      expect(recycling.stats().workersStarted).toBe(2);
+      expect(recycling.stats().workersLost).toBe(0);
+      // A new worker counts its environments from 1 again.
+      expect(environments).toEqual(["fixture-1", "fixture-2", "fixture-1"]);
+    } finally {
+      await recycling.dispose();
+    }
+  });
+
+  it("treats a worker that never starts serving as crashed (Runtime.ExitError), without hanging", async () => {
+    const silent = createNodePool({
+      size: 1,
+      startupTimeoutMs: 500,
+      workerData: { entry: new URL("./fixtures/silent-worker.ts", import.meta.url).href },
+    });
+    try {
+      const [r] = await silent.run(config, [{}]);
+      expect(r?.payload).toMatchObject({ errorType: "Runtime.ExitError" });
+    } finally {
+      await silent.dispose();
+    }
+  });
+
   it("queues sessions while every worker is leased", async () => {
     const first = await pool.newSession(config);
     let secondReady = false;

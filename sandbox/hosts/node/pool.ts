@@ -48,6 +48,8 @@ export interface NodePoolOptions {
   hardStop?: HardStopOptions;
   /** Replace a worker after it has served this many sessions (bounds leaks). Default 200. */
   maxSessionsPerWorker?: number;
+  /** A worker that has not started serving after this long counts as crashed. Default 30,000 ms. */
+  startupTimeoutMs?: number;
   /**
    * The worker entry. Default: `worker-bootstrap.mjs` (tsx + `worker.ts`) when this module runs as
    * TypeScript, else `worker.js` beside the compiled pool.
@@ -227,7 +229,7 @@ export function createNodePool(options: NodePoolOptions = {}): NodePool {
         ? fromChildProcess(forkEngineProcess(resourceLimits))
         : fromNodeWorker(new Worker(workerUrl, { resourceLimits, workerData: options.workerData }));
     stats.workersStarted++;
-    const connection = new EngineConnection(worker, { hostCall: options.hostCall });
+    const connection = new EngineConnection(worker, { hostCall: options.hostCall, startupTimeoutMs: options.startupTimeoutMs });
     connection.onLost((lost) => {
       if (lost.reason !== "closed") stats.workersLost++;
     });
