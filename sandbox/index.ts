@@ -11,7 +11,14 @@
  * result.payload; // "hi"
  * env.dispose();
  */
-export { newEnvironment, INIT_TIMEOUT_MS, GUEST_STACK_BYTES, MAX_LOG_BYTES_PER_INVOKE } from "./runtime/environment";
+export {
+  newEnvironment,
+  INIT_TIMEOUT_MS,
+  GUEST_STACK_BYTES,
+  MAX_LOG_BYTES_PER_INVOKE,
+  MAX_LOG_EVENT_BYTES,
+  realTimeCapMs,
+} from "./runtime/environment";
 export {
   ConfigError,
   EnvironmentStateError,

@@ -838,9 +838,6 @@ class Environment implements ExecutionEnvironment {
     else if (end === "crash" && this.crash) error = this.crash;
     else if (end === "drained") error = { errorType: "Runtime.NodeJsExit", errorMessage: "Runtime exited without providing a reason" };
     else error = { errorType: "Runtime.ExitError", errorMessage: "Runtime exited without providing a reason" };
-    if (end === "timeout" && this.phase === undefined && this.vm) {
-      // nothing more: the VM is discarded below
-    }
     // A failed init leaves no usable runtime: Lambda restarts it for the next attempt.
     this.disposeVm();
     return { ok: false, end, error, durationMs };
