@@ -91,7 +91,16 @@ export class EngineSession {
    * before the event crosses into the worker: one huge allocation past a worker's heap limit
    * aborts the whole process in V8, not just the worker.
    */
-  async invoke(event: unknown, options: SessionInvokeOptions = {}): Promise<InvokeResult> {
+  invoke(event: unknown, options: SessionInvokeOptions = {}): Promise<InvokeResult> {
+    // One invocation at a time per environment, as on Lambda: concurrent calls wait their turn.
+    const run = this.turn.then(() => this.invokeNow(event, options));
+    this.turn = run.catch(() => {});
+    return run;
+  }
+
+  private turn: Promise<unknown> = Promise.resolve();
+
+  private async invokeNow(event: unknown, options: SessionInvokeOptions): Promise<InvokeResult> {
     this.assertOpen();
     const eventJson = event === undefined ? "{}" : JSON.stringify(event);
     if (eventJson === undefined) throw new TypeError("invoke: the event must be JSON-serialisable");

@@ -118,6 +118,17 @@ describe("node pool (real runtime)", () => {
     await session.dispose();
   });
 
+  it("runs concurrent invokes of one session one at a time, in one environment", async () => {
+    const session = await pool.newSession(counter);
+    const results = await Promise.all([1, 2, 3].map((n) => session.invoke({ n })));
+    await session.dispose();
+    expect(results.map((r) => r.payload)).toEqual([
+      { count: 1, n: 1, memory: "128" },
+      { count: 2, n: 2, memory: "128" },
+      { count: 3, n: 3, memory: "128" },
+    ]);
+  });
+
   it("runs sessions on several workers at once", async () => {
     const results = await Promise.all([1, 2, 3, 4].map((n) => pool.run(counter, [{ n }])));
     expect(results.map((r) => (r[0]?.payload as { n: number }).n)).toEqual([1, 2, 3, 4]);
