@@ -16,7 +16,7 @@ import {
   utf8Length,
   type ResolvedFunctionConfig,
 } from "./config";
-import { discardEngine, loadEngine } from "./engine";
+import { discardEngine, engineGeneration, loadEngine } from "./engine";
 import { CORE_SOURCE } from "./guest/core";
 import { GUEST_MODULES } from "./guest/modules";
 import {
@@ -109,6 +109,8 @@ interface Phase {
 interface Vm {
   rt: QuickJSRuntime;
   ctx: QuickJSContext;
+  /** The engine module generation this VM lives in (see engine.ts). */
+  generation: number;
   fns: {
     init: QuickJSHandle;
     invoke: QuickJSHandle;
@@ -196,6 +198,8 @@ class Environment implements ExecutionEnvironment {
   /** Highest guest heap sampled during the current invoke (interrupt handler, every 64th call). */
   private phasePeakBytes = 0;
   private tickPending = false;
+  /** Text of the last host-side failure while running guest code (for the error payload). */
+  private hostError: string | undefined;
   /** Whether the guest has compiled its timers module; until then there is nothing to thaw or wait for. */
   private timersLoaded = false;
   private guestLimit = 0;
@@ -346,14 +350,15 @@ class Environment implements ExecutionEnvironment {
   // ---- the QuickJS side ----------------------------------------------------------------------
 
   private async createVm(): Promise<Vm> {
-    let mod: QuickJSWASMModule;
-    mod = await loadEngine();
+    let mod: QuickJSWASMModule = await loadEngine();
+    let generation = engineGeneration();
     let rt: QuickJSRuntime;
     try {
       rt = mod.newRuntime();
     } catch {
       discardEngine();
       mod = await loadEngine();
+      generation = engineGeneration();
       rt = mod.newRuntime();
     }
     this.guestLimit = Math.max(8 * 1024 * 1024, Math.min(guestMemoryLimitBytes(this.cfg.memoryMB), 2000 * 1024 * 1024));
@@ -396,6 +401,7 @@ class Environment implements ExecutionEnvironment {
     return {
       rt,
       ctx,
+      generation,
       r,
       fns: {
         init: get("init"),
@@ -650,6 +656,12 @@ class Environment implements ExecutionEnvironment {
     this.vm = undefined;
     this.timersLoaded = false;
     if (!vm) return;
+    if (vm.generation !== engineGeneration()) {
+      // The module this VM lived in was discarded: calling into it again could abort or corrupt it
+      // further. Its memory is abandoned with the module.
+      this.deferreds.clear();
+      return;
+    }
     for (const d of this.deferreds) {
       try {
         d.dispose();
@@ -713,10 +725,21 @@ class Environment implements ExecutionEnvironment {
   }
 
   private hostFailure(e: unknown): LoopEnd {
-    // The engine itself failed (host stack exhausted, wasm abort): nothing in this VM can be trusted.
-    if (/out of memory/i.test(String(e))) return "oom";
-    discardEngine();
+    // The engine itself failed (host stack exhausted inside WebAssembly, wasm abort): nothing in this
+    // module can be trusted any more, for this environment or any other built on it.
+    this.hostError = String(e);
+    // Only the module this VM lives in is suspect; a newer one (another environment already
+    // recovered) stays.
+    if (!this.vm || this.vm.generation === engineGeneration()) discardEngine();
     return "fatal";
+  }
+
+  /** Drop a VM whose engine module was discarded (by this or another environment); re-init next. */
+  private checkModule(): void {
+    if (this.vm && this.vm.generation !== engineGeneration()) {
+      this.disposeVm();
+      if (this.state === "ready") this.state = "reset";
+    }
   }
 
   private drainJobs(): LoopEnd | undefined {
@@ -845,6 +868,7 @@ class Environment implements ExecutionEnvironment {
 
   async init(): Promise<{ ok: boolean; initDurationMs: number; logs: LogEvent[] }> {
     this.assertUsable();
+    this.checkModule();
     if (this.state === "ready") return { ok: true, initDurationMs: 0, logs: [] };
     this.busy = true;
     try {
@@ -931,6 +955,8 @@ class Environment implements ExecutionEnvironment {
     let suppressedMs = 0;
     let failure: { status: "error" | "timeout"; payload: LambdaErrorPayload; reset: boolean } | undefined;
 
+    this.hostError = undefined;
+    this.checkModule();
     if (this.state === "fresh") {
       coldStart = true;
       const r = await this.coldInit(startTime);
@@ -1009,9 +1035,15 @@ class Environment implements ExecutionEnvironment {
           reset: true,
         };
       } else if (end === "fatal") {
+        // A native recursion (JSON.stringify of a very deep value, …) can exhaust the host's stack
+        // inside the engine before QuickJS's own stack check fires. Node would throw a RangeError;
+        // here the runtime cannot continue, so it is reported as that error and the environment reset.
+        const stack = this.hostError !== undefined && /Maximum call stack size exceeded|too much recursion/i.test(this.hostError);
         failure = {
           status: "error",
-          payload: { errorType: "Runtime.ExitError", errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: aborted` },
+          payload: stack
+            ? { errorType: "RangeError", errorMessage: "Maximum call stack size exceeded", trace: ["RangeError: Maximum call stack size exceeded"] }
+            : { errorType: "Runtime.ExitError", errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: aborted` },
           reset: true,
         };
       }
