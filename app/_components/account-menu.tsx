@@ -31,6 +31,9 @@ export function AccountMenu({ user }: { user: SessionUser | null }) {
           <strong>{user.name ?? "Signed in"}</strong>
           <div className="muted">{user.email}</div>
         </div>
+        <Link href="/dashboard" onClick={close}>
+          Dashboard
+        </Link>
         <Link href="/account" onClick={close}>
           Account
         </Link>

@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
+import { DueBadge } from "./practice/due-badge";
 
 export const SECTIONS = [
   { href: "/learn", label: "Learn", soon: false },
-  { href: "/practice", label: "Practice", soon: true },
+  { href: "/practice", label: "Practice", soon: false },
   { href: "/playground", label: "Playground", soon: true },
   { href: "/classes", label: "Classes", soon: false },
 ] as const;
@@ -36,6 +37,7 @@ export function NavLinks() {
             <Link key={s.href} href={s.href} aria-current={active ? "page" : undefined}>
               {s.label}
               {s.soon && <span className="soon">soon</span>}
+              {s.href === "/practice" && <DueBadge />}
             </Link>
           );
         })}

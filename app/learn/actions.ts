@@ -19,3 +19,12 @@ export async function saveLessonProgress(entries: unknown): Promise<SaveResult> 
   await recordProgress(await db(), user.id, parsed.data, new Set(course().lessons.map((l) => l.id)));
   return { ok: true };
 }
+
+/** Forgets the signed-in user's progress on one lesson (as if never opened). */
+export async function resetLessonProgress(lessonId: unknown): Promise<SaveResult> {
+  const user = await getSessionUser();
+  if (!user) return { ok: false, error: "Sign in to change your account's progress." };
+  if (typeof lessonId !== "string" || !course().lessons.some((l) => l.id === lessonId)) return { ok: false, error: "There is no such lesson." };
+  await (await db()).lessonProgress.deleteMany({ where: { userId: user.id, lessonId } });
+  return { ok: true };
+}

@@ -58,3 +58,37 @@ test("marking a lesson complete shows on the course map, before and after signin
   await expect(page).toHaveURL(/\/learn$/);
   await expect(page.getByRole("progressbar", { name: "Overall course progress" })).not.toHaveAttribute("aria-valuenow", "0");
 });
+
+test("progress made before signing up is kept in the new account, shown on the dashboard and exportable", async ({ page }) => {
+  await page.goto(LESSON);
+  await page.getByRole("button", { name: "Mark as complete" }).click();
+  await expect(page.getByRole("button", { name: "✓ Completed" })).toBeVisible();
+
+  const email = `merge-${Date.now()}@example.com`;
+  await page.goto("/signup?callbackUrl=/learn");
+  await page.getByLabel("Name").fill("Merge Tester");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("merge-password-1");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/learn$/);
+  await expect(page.getByRole("progressbar", { name: "Overall course progress" })).not.toHaveAttribute("aria-valuenow", "0");
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("lambda-lab-progress"))).toBeNull(); // merged, then cleared
+
+  await page.goto("/dashboard");
+  await expect(page.getByText(/1\s+of \d+ lessons completed/)).toBeVisible();
+  const download = await page.request.get("/api/progress/export");
+  expect(download.status()).toBe(200);
+  const data = (await download.json()) as { lessons: Array<{ lessonId: string; status: string }> };
+  expect(data.lessons).toEqual([expect.objectContaining({ lessonId: "foundations/what-is-lambda", status: "COMPLETED" })]);
+
+  // Reset the lesson: it is no longer completed, in the account either.
+  await page.goto(LESSON);
+  await page.getByRole("button", { name: "Reset this lesson" }).click();
+  await expect(page.getByRole("button", { name: "Mark as complete" })).toBeVisible();
+  await expect.poll(async () => ((await (await page.request.get("/api/progress/export")).json()) as { lessons: unknown[] }).lessons.length).toBeLessThanOrEqual(1);
+});
+
+test("exporting progress requires signing in", async ({ request }) => {
+  const response = await request.get("/api/progress/export");
+  expect(response.status()).toBe(401);
+});

@@ -67,3 +67,17 @@ test("edits survive a reload, and a share link opens the same code without runni
   await expect(shared.getByTestId("simulator-logs")).toHaveCount(0);
   await other.close();
 });
+
+test("a learner edits the handler, runs it against an S3 put event and sees the response and a REPORT line", async ({ page }) => {
+  await page.goto(LESSON);
+  const sim = page.getByTestId("simulator-first-function");
+  await sim.getByLabel("Event", { exact: true }).selectOption("s3/put");
+  await expect(sim.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
+  await page.evaluate(() => {
+    const monaco = (window as unknown as { monaco: { editor: { getModels(): Array<{ setValue(v: string): void }> } } }).monaco;
+    monaco.editor.getModels()[0]!.setValue("export const handler = async (event) => ({ bucket: event.Records[0].s3.bucket.name, key: event.Records[0].s3.object.key });");
+  });
+  await sim.getByRole("button", { name: /^Run/ }).click();
+  await expect(sim.getByTestId("simulator-response")).toContainText('"bucket"', { timeout: 30_000 });
+  await expect(sim.getByTestId("simulator-logs")).toContainText(/REPORT RequestId: .*Billed Duration: \d+ ms\s+Memory Size: 128 MB/);
+});

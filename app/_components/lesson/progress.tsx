@@ -6,7 +6,7 @@
  * sign-in (then cleared), so nothing done before signing up is lost.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { saveLessonProgress } from "@/app/learn/actions";
+import { resetLessonProgress, saveLessonProgress } from "@/app/learn/actions";
 
 type Status = "STARTED" | "COMPLETED";
 export interface ProgressState {
@@ -18,6 +18,7 @@ interface ProgressApi extends ProgressState {
   signedIn: boolean;
   visit: (lessonId: string) => void;
   complete: (lessonId: string) => void;
+  reset: (lessonId: string) => void;
 }
 
 const STORAGE_KEY = "lambda-lab-progress";
@@ -66,9 +67,22 @@ export function ProgressProvider({ initial, signedIn, children }: { initial: Pro
     [signedIn],
   );
 
+  const reset = useCallback(
+    (lessonId: string) => {
+      setState((s) => {
+        const { [lessonId]: _dropped, ...statuses } = s.statuses;
+        const next = { statuses, lastVisited: s.lastVisited === lessonId ? null : s.lastVisited };
+        if (!signedIn) localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+        return next;
+      });
+      if (signedIn) void resetLessonProgress(lessonId);
+    },
+    [signedIn],
+  );
+
   const api = useMemo<ProgressApi>(
-    () => ({ ...state, signedIn, visit: (id) => record(id, "STARTED"), complete: (id) => record(id, "COMPLETED") }),
-    [state, signedIn, record],
+    () => ({ ...state, signedIn, visit: (id) => record(id, "STARTED"), complete: (id) => record(id, "COMPLETED"), reset }),
+    [state, signedIn, record, reset],
   );
   return <Context.Provider value={api}>{children}</Context.Provider>;
 }

@@ -39,8 +39,8 @@ interface PracticeApi {
   putCard: (card: HistoryCard, rated: boolean | "undo") => void;
   /** Signed out: rates a local card (null when it is not due). */
   rateLocal: (questionId: string, rating: RatingValue, now: Date) => CardState | null;
-  /** Signed out: undoes the last local rating (its question id, or null). */
-  undoLocal: () => string | null;
+  /** Signed out: undoes the last local rating (the restored card, or null). */
+  undoLocal: () => HistoryCard | null;
 }
 
 const Context = createContext<PracticeApi | null>(null);
@@ -138,8 +138,9 @@ export function PracticeProvider({ initial, signedIn, children }: { initial: Pra
     if (!last) return null;
     local.cards[last.questionId] = last.previous;
     writeLocalPractice(local);
-    putCard({ questionId: last.questionId, ...last.previous }, "undo");
-    return last.questionId;
+    const restored = { questionId: last.questionId, ...last.previous };
+    putCard(restored, "undo");
+    return restored;
   }, [putCard]);
 
   const value = useMemo<PracticeApi>(

@@ -1,0 +1,125 @@
+import Link from "next/link";
+import { requireUser } from "../_server/authz";
+import { course } from "../_server/content/course";
+import { exercises } from "../_server/content/exercises";
+import { db } from "../_server/db";
+import { getProgress } from "../_server/progress";
+
+export const metadata = { title: "Your dashboard" };
+
+function Bar({ value, label }: { value: number; label: string }) {
+  return (
+    <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(value * 100)}>
+      <span style={{ width: `${Math.round(value * 100)}%` }} />
+    </div>
+  );
+}
+
+export default async function DashboardPage() {
+  const user = await requireUser("/dashboard");
+  const prisma = await db();
+  const progress = await getProgress(prisma, user.id);
+  const submissions = await prisma.exerciseSubmission.findMany({
+    where: { userId: user.id, verifiedBy: "SERVER" },
+    select: { exerciseId: true, passed: true, total: true, score: true, submittedAt: true },
+    orderBy: { submittedAt: "desc" },
+    take: 200,
+  });
+  // Best verified result per exercise.
+  const best = new Map<string, (typeof submissions)[number]>();
+  for (const s of submissions) if (!best.has(s.exerciseId) || best.get(s.exerciseId)!.score < s.score) best.set(s.exerciseId, s);
+  const c = course();
+  const done = c.lessons.filter((l) => progress.statuses[l.id] === "COMPLETED").length;
+  const passed = [...best.values()].filter((s) => s.passed === s.total).length;
+  const lastLesson = c.lessons.find((l) => l.id === progress.lastVisited);
+  const catalog = exercises();
+
+  return (
+    <div className="container page">
+      <h1>Your dashboard</h1>
+      <div className="grid">
+        <section className="card" aria-labelledby="course-progress">
+          <h2 id="course-progress">Course</h2>
+          <p>
+            <strong>{done}</strong> of {c.lessons.length} lessons completed
+          </p>
+          <Bar value={c.lessons.length ? done / c.lessons.length : 0} label="Course progress" />
+          <p style={{ marginTop: "0.75rem" }}>{lastLesson ? <Link href={`/learn/${lastLesson.id}`}>Continue: {lastLesson.title}</Link> : <Link href="/learn">Start the course</Link>}</p>
+        </section>
+        <section className="card" aria-labelledby="exercise-progress">
+          <h2 id="exercise-progress">Exercises</h2>
+          <p>
+            <strong>{passed}</strong> of {catalog.size} exercises passed (verified on the server)
+          </p>
+          <Bar value={catalog.size ? passed / catalog.size : 0} label="Exercises passed" />
+        </section>
+        <section className="card" aria-labelledby="export">
+          <h2 id="export">Your data</h2>
+          <p>Download everything you have done here — lessons, submissions with their code, practice answers — as JSON.</p>
+          <a className="button secondary" href="/api/progress/export" download>
+            Export progress (JSON)
+          </a>
+        </section>
+      </div>
+
+      <h2 style={{ marginTop: "2rem" }}>By module</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Module</th>
+            <th scope="col">Lessons completed</th>
+            <th scope="col" style={{ width: "40%" }}>
+              Progress
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {c.modules
+            .filter((m) => m.lessons.length > 0)
+            .map((m) => {
+              const n = m.lessons.filter((l) => progress.statuses[l.id] === "COMPLETED").length;
+              return (
+                <tr key={m.id}>
+                  <td>
+                    {m.number}. {m.title}
+                  </td>
+                  <td>
+                    {n} / {m.lessons.length}
+                  </td>
+                  <td>
+                    <Bar value={n / m.lessons.length} label={`Progress in ${m.title}`} />
+                  </td>
+                </tr>
+              );
+            })}
+        </tbody>
+      </table>
+
+      <h2 style={{ marginTop: "2rem" }}>Recent exercise results</h2>
+      {best.size === 0 ? (
+        <p className="muted">No submissions yet. Exercises are inside the lessons: submit one and its verified result appears here.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Exercise</th>
+              <th scope="col">Best result</th>
+              <th scope="col">Submitted</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...best.values()].map((s) => (
+              <tr key={s.exerciseId}>
+                <td>{catalog.get(s.exerciseId)?.spec.title ?? s.exerciseId}</td>
+                <td>
+                  {s.passed} / {s.total} tests {s.passed === s.total ? "✓" : ""}
+                </td>
+                <td>{s.submittedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
