@@ -638,7 +638,7 @@ class Environment implements ExecutionEnvironment {
 
   private guestBytes(): number {
     const vm = this.vm;
-    if (!vm) return 0;
+    if (!vm || vm.generation !== engineGeneration()) return 0;
     try {
       const h = vm.rt.computeMemoryUsage();
       const used = vm.ctx.getProp(h, "memory_used_size");
