@@ -98,6 +98,13 @@ describe("lambda-lab simulate", () => {
     expect(report.deadLetters.Dlq?.[0]?.body).toBe('{"fail":true,"id":9}');
   });
 
+  it("prints the log lines by log group and stream with --show-logs", async () => {
+    const o = io();
+    await runSimulate(parseSimulateArgs(["app/template.yaml", "--drive", "app/drive.yaml", "--show-logs"]), o);
+    expect(o.out).toMatch(/\n {2}\/aws\/lambda\/Orders 2026\/01\/01\/\[\$LATEST\][0-9a-f]{32}\n {4}INIT_START/);
+    expect(o.out).toMatch(/ERROR\tInvoke Error/);
+  });
+
   it("prints the report itself with --json, and applies --parameter", async () => {
     const o = io();
     await runSimulate(parseSimulateArgs(["app/template.yaml", "--drive", "app/drive.yaml", "--json", "--parameter", "Greeting=hi", "--no-logs"]), o);

@@ -46,6 +46,7 @@ Options:
   --seed <n>                  Seed of the run's random choices (weighted aliases, ids); default 1
   --parameter Key=Value       A template parameter (repeatable)
   --free-tier                 Apply the monthly free tier to the cost
+  --show-logs                 Print the log lines, by log group and stream, after the summary
   --no-logs                   Keep no log lines in the report (load runs)
   -h, --help                  Show this help
 
@@ -79,6 +80,7 @@ export interface SimulateArgs {
   parameters: Record<string, string>;
   freeTier: boolean;
   logs: boolean;
+  showLogs: boolean;
 }
 
 function parse<const T extends ParseArgsConfig>(config: T) {
@@ -121,6 +123,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       parameter: { type: "string", multiple: true },
       "free-tier": { type: "boolean" },
       "no-logs": { type: "boolean" },
+      "show-logs": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -136,6 +139,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     parameters: {},
     freeTier: false,
     logs: true,
+    showLogs: false,
   };
   if (help) return base;
   if (positionals.length === 0)
@@ -171,6 +175,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     parameters: parameters(values.parameter),
     freeTier: values["free-tier"] === true,
     logs: values["no-logs"] !== true,
+    showLogs: values["show-logs"] === true,
   };
 }
 
@@ -409,6 +414,19 @@ export function renderSummary(
   return out.join("\n") + "\n";
 }
 
+/** The log lines of a run, by log group and stream (`--show-logs`). */
+export function renderLogs(report: RunReport): string {
+  const out: string[] = ["", "Logs:"];
+  for (const [group, streams] of Object.entries(report.logGroups)) {
+    for (const [stream, lines] of Object.entries(streams)) {
+      out.push(`  ${group} ${stream}`);
+      for (const line of lines) out.push(`    ${line.replace(/\n/g, "\n    ")}`);
+    }
+  }
+  if (out.length === 2) out.push("  (no log lines kept)");
+  return out.join("\n") + "\n";
+}
+
 // ---- commands ----------------------------------------------------------------------------------
 
 function asUsage(error: unknown, file: string): never {
@@ -462,6 +480,7 @@ export async function runSimulate(
       ? json + "\n"
       : renderSummary(report, { template: args.template, drive: args.drive }),
   );
+  if (args.showLogs && !args.json) io.stdout.write(renderLogs(report));
   if (args.out !== undefined && !args.json)
     io.stdout.write(`\nReport written to ${args.out}\n`);
   return EXIT.ok;

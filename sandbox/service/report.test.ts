@@ -108,6 +108,17 @@ describe("the run report", () => {
     expect(last.invocations[0]?.logs).toEqual([expect.stringMatching(/^REPORT/)]);
   });
 
+  it("groups log lines by log group and one log stream per environment, as CloudWatch Logs does", async () => {
+    const r = await simulate(template({ F: fn(ok, { FunctionName: "orders" }) }), { stimuli: [{ invoke: "F", count: 2 }, { at: "1s", invoke: "F" }] });
+    const group = r.logGroups["/aws/lambda/orders"] ?? {};
+    const streams = Object.keys(group);
+    expect(streams).toHaveLength(2);
+    for (const s of streams) expect(s).toMatch(/^2026\/01\/01\/\[\$LATEST\][0-9a-f]{32}$/);
+    // The environment that served two requests holds both invocations' lines, in order.
+    const lines = Object.values(group).map((l) => l.filter((x) => x.startsWith("START")).length).sort();
+    expect(lines).toEqual([1, 2]);
+  });
+
   it("states the final state of each function and target", async () => {
     const r = await simulate(template({ F: fn(ok, { AutoPublishAlias: "live" }), Q: { Type: "AWS::SQS::Queue" } }), { stimuli: [{ invoke: "F:live" }] });
     expect(r.resources.functions.F).toMatchObject({

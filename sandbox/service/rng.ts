@@ -41,6 +41,16 @@ export class Rng {
   }
 }
 
+/** `n` hex characters derived from `text` (deterministic; for names like log streams, not security). */
+export function hashHex(text: string, n: number): string {
+  let out = "";
+  for (let round = 0; out.length < n; round++) {
+    const r = new Rng(hashString(`${round}:${text}`));
+    out += r.uint32().toString(16).padStart(8, "0");
+  }
+  return out.slice(0, n);
+}
+
 function hashString(s: string): number {
   let h = 2166136261 >>> 0;
   for (let i = 0; i < s.length; i++) {

@@ -15,7 +15,7 @@ import { MAX_ASYNC_REQUEST_BYTES, MAX_RUN_MS, MAX_SYNC_REQUEST_BYTES, parseDrive
 import { parseDuration } from "./duration";
 import { DriveError, LambdaApiError, ServiceStateError, TemplateError } from "./errors";
 import { MetricsCollector } from "./metrics";
-import { Rng } from "./rng";
+import { hashHex, Rng } from "./rng";
 import { PRIORITY, Scheduler, type Clock } from "./scheduler";
 import { parseTemplate, type AsyncConfig, type ParsedTemplate, type TargetRef, type TemplateFunction, type TemplateOptions, type TemplateTarget } from "./template";
 import type {
@@ -1279,6 +1279,23 @@ export class LambdaService implements Disposable {
       ephemeralByFunction,
       freeTier: this.freeTier,
     });
+    const logGroups: RunReport["logGroups"] = {};
+    const streams = new Map<string, string>();
+    for (const r of records) {
+      if (!r.logs || !r.environmentId) continue;
+      const fn = this.fns.get(r.function);
+      const group = `/aws/lambda/${fn?.def.functionName ?? r.function}`;
+      let stream = streams.get(r.environmentId);
+      if (stream === undefined) {
+        // One stream per environment, named as Lambda names them (LAMBDA.md §1), from the first use.
+        const d = new Date(this.epoch(r.start));
+        const ymd = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}`;
+        stream = `${ymd}/[${r.version}]${hashHex(`${String(this.seed)}:${r.environmentId}`, 32)}`;
+        streams.set(r.environmentId, stream);
+      }
+      const g = (logGroups[group] ??= {});
+      (g[stream] ??= []).push(...r.logs);
+    }
     const extensions: Record<string, unknown> = {};
     for (const ext of this.extensions) if (ext.report) extensions[ext.name] = ext.report(this.host);
     let deadLetterCount = 0;
@@ -1307,6 +1324,7 @@ export class LambdaService implements Disposable {
       traces,
       cost,
       resources: { functions, targets },
+      logGroups,
       ...(Object.keys(extensions).length ? { extensions } : {}),
     };
   }

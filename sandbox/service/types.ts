@@ -230,6 +230,12 @@ export interface RunReport {
   traces: Trace[];
   cost: CostReport;
   resources: { functions: Record<string, FunctionState>; targets: Record<string, TargetState> };
+  /**
+   * The log lines as CloudWatch Logs holds them: by log group (`/aws/lambda/<function name>`), then
+   * by log stream (one per execution environment, `YYYY/MM/DD/[version]<32 hex>`), in order.
+   * Empty when the run keeps no logs.
+   */
+  logGroups: Record<string, Record<string, string[]>>;
   /** Sections added by service extensions (issue 5), keyed by extension name. */
   extensions?: Record<string, unknown>;
 }
