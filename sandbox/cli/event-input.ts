@@ -30,11 +30,13 @@ export function parseEventJson(text: string, source: string): unknown {
  */
 export function locateJsonError(text: string): { position: number; message: string } {
   let i = 0;
-  class Stop {
+  class Stop extends Error {
     constructor(
       readonly position: number,
-      readonly message: string,
-    ) {}
+      message: string,
+    ) {
+      super(message);
+    }
   }
   const describe = (at: number) => (at >= text.length ? "end of input" : `'${text[at]}'`);
   const fail = (expected: string): never => {
@@ -143,7 +145,7 @@ export function locateJsonError(text: string): { position: number; message: stri
 
 export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString("utf8");
 }
 

@@ -30,10 +30,10 @@ export async function runInvoke(args: InvokeArgs, io: CliIo): Promise<number> {
   const pool = createNodePool({ size: 1, isolation: "process" });
   const warming = pool.warmUp().then(
     () => undefined,
-    (error: unknown) => error,
+    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
   );
   try {
-    const deps: EventInputDeps = { catalogue: io.catalogueEvent, readStdin: io.readStdin };
+    const deps: EventInputDeps = { catalogue: (name) => io.catalogueEvent(name), readStdin: () => io.readStdin() };
     const [code, event] = await Promise.all([loadFunctionDirectory(args.file, io.cwd), readEvent(args.event, deps)]);
     const warmError = await warming;
     if (warmError) throw warmError;

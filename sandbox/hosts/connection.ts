@@ -106,7 +106,7 @@ export class EngineConnection {
       }
       const pending: Pending = {
         id,
-        message: { ...message, id } as EngineRequest,
+        message: { ...message, id },
         options,
         resolve: resolve as (outcome: RequestOutcome<unknown>) => void,
         startedAt: 0,

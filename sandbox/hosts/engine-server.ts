@@ -85,7 +85,7 @@ export function serveEngine(
         if (environments.has(request.envId)) {
           throw Object.assign(new Error(`Environment "${request.envId}" already exists`), { name: "DuplicateEnvironmentError" });
         }
-        const { hostCalls, ...rest } = request.options ?? ({} as WireEnvironmentOptions);
+        const { hostCalls, ...rest }: WireEnvironmentOptions = request.options ?? {};
         const options: EnvironmentOptions = { ...rest };
         if (hostCalls) options.hostCall = hostCallFor(request.envId);
         const mod = await getRuntime();
