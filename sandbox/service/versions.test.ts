@@ -29,6 +29,15 @@ describe("versions and aliases", () => {
     expect((await s.invoke("F:$LATEST")).executedVersion).toBe("$LATEST");
   });
 
+  it("a version snapshots configuration too: memory and environment changed on $LATEST do not reach it", async () => {
+    const code = "exports.handler = async (e, ctx) => [ctx.memoryLimitInMB, process.env.STAGE];";
+    using s = await createLambdaService({ template: template({ F: fn(code, { AutoPublishAlias: "live", Environment: { Variables: { STAGE: "one" } } }) }) });
+    await s.update("F", { memorySize: 512, environment: { STAGE: "two" } });
+    expect((await s.invoke("F")).payload).toEqual(["512", "two"]);
+    expect((await s.invoke("F:1")).payload).toEqual(["128", "one"]);
+    expect(s.report().invocations.map((r) => r.memorySizeMB)).toEqual([512, 128]);
+  });
+
   it("reports the executed version, never the alias, in the response, the record and the START line", async () => {
     using s = await createLambdaService({ template: template({ F: fn(v1, { AutoPublishAlias: "live" }) }) });
     const r = await s.invoke("F:live");
