@@ -150,7 +150,7 @@ for (var li = 0; li < LAZY.length; li++) { var parts = split(LAZY[li], ':'); laz
 lazyGlobal('Intl', lazyFrom('intl', 'Intl'));
 // Number.prototype.toLocaleString with en-US grouping (QuickJS has no Intl): compiled on first use.
 defineProperty(NumberC.prototype, 'toLocaleString', {
-  get: function () { var f = lib('intl').numberToLocaleString; defineProperty(NumberC.prototype, 'toLocaleString', { value: f, writable: true, configurable: true, enumerable: false }); return f; },
+  get: function () { var f = lib('intl').numberToLocaleString; try { defineProperty(NumberC.prototype, 'toLocaleString', { value: f, writable: true, configurable: true, enumerable: false }); } catch (e) { } return f; },
   set: function (v) { defineProperty(NumberC.prototype, 'toLocaleString', { value: v, writable: true, configurable: true, enumerable: false }); },
   configurable: true, enumerable: false
 });
