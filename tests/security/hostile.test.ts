@@ -108,6 +108,8 @@ describe("hostile handlers: memory and stack", () => {
   it("an ArrayBuffer bomb runs out of memory (Runtime.OutOfMemory)", () => contained("const a = []; for (;;) a.push(new ArrayBuffer(8 * 1024 * 1024));", outOfMemory, { timeoutSeconds: 10 }));
   it("a string-doubling bomb kept in an array runs out of memory", () =>
     contained("const keep = []; let s = 'x'; for (;;) { s = s + s; keep.push(s + '!'); }", (r) => errorOf(/Runtime.OutOfMemory|InternalError|RangeError/)(r), { timeoutSeconds: 10 }));
+  it("a huge array (new Array(1e8).fill) runs out of memory", () => contained("return new Array(1e8).fill(1).length;", outOfMemory, { timeoutSeconds: 5 }));
+  it("an array growing forever runs out of memory", () => contained("const a = []; for (;;) a.push(1, 2, 3, 4, 5, 6, 7, 8);", outOfMemory, { timeoutSeconds: 10 }));
   it("a single huge allocation is refused", () => contained("return new ArrayBuffer(2 ** 31).byteLength;", (r) => errorOf(/Runtime.OutOfMemory|RangeError/)(r)));
   it("an object/Map bomb runs out of memory or time, and the environment is reset either way", () =>
     contained("const m = new Map(); for (let i = 0; ; i++) m.set(i, { i, s: 'v' + i });", (r) => {
@@ -182,6 +184,10 @@ describe("hostile handlers: tampering with the runtime", () => {
       succeeded("x")(r);
       expect(r.logs.some((l) => l.message.startsWith("REPORT RequestId:"))).toBe(true);
     }, {}, "globalThis.console = null; globalThis.Date = function () { throw 1; }; globalThis.setTimeout = null; globalThis.require = null; globalThis.module = null;"));
+  it("freezing the context object and dropping the callback does not break completion", () =>
+    contained("context.getRemainingTimeInMillis = null; Object.freeze(context); callback = null; return 'completed';", succeeded("completed")));
+  it("overwriting context.succeed changes this invoke's completion exactly as in RIC (it reads context.succeed after the handler returns), and only this invoke's", () =>
+    contained("context.succeed = () => { throw new Error('no'); }; return 'completed';", errorOf("Error", /^no$/)));
   it("replacing Function.prototype.call/apply and Reflect.apply does not break the runtime", () =>
     contained("Function.prototype.call = null; Function.prototype.apply = null; Reflect.apply = () => { throw 1; }; throw new Error('after tamper');", errorOf("Error", /^after tamper$/)));
   it("a poisoned Error.prototype.toString/name is contained", () =>
