@@ -21,7 +21,7 @@
  * report.summary.coldStarts;
  */
 export { createLambdaService, simulate, LambdaService, TargetResource } from "./service";
-export type { EnvironmentFactory, InvokeOptions, LambdaServiceOptions, ServiceExtension, ServiceHost } from "./service";
+export type { EnvironmentFactory, ServiceInvokeOptions, LambdaServiceOptions, ServiceExtension, ServiceHost } from "./service";
 export {
   ASYNC_RETRY_DELAYS_MS,
   DEFAULT_ACCOUNT_CONCURRENCY,

@@ -117,7 +117,7 @@ export interface LambdaServiceOptions extends Omit<TemplateOptions, "extensionRe
   extensions?: readonly ServiceExtension[];
 }
 
-export interface InvokeOptions {
+export interface ServiceInvokeOptions {
   type?: InvocationType;
   /** What caused the invoke, for the report ("invoke" by default). */
   trigger?: string;
@@ -762,7 +762,7 @@ export class LambdaService implements Disposable {
   }
 
   /** Invoke at the current virtual time, without running the clock past it. */
-  private async invokeNow(target: string, payload: unknown, o: InvokeOptions & { stimulus?: number }): Promise<InvokeResponse> {
+  private async invokeNow(target: string, payload: unknown, o: ServiceInvokeOptions & { stimulus?: number }): Promise<InvokeResponse> {
     this.assertUsable();
     const type = o.type ?? "RequestResponse";
     const { fn, qualifier } = this.resolveTarget(target);
@@ -817,7 +817,7 @@ export class LambdaService implements Disposable {
    * const r = await service.invoke("OrderFunction", { orderId: 1 });
    * r.statusCode; // 200
    */
-  async invoke(target: string, payload: unknown = {}, options: InvokeOptions = {}): Promise<InvokeResponse> {
+  async invoke(target: string, payload: unknown = {}, options: ServiceInvokeOptions = {}): Promise<InvokeResponse> {
     this.assertUsable();
     await this.clock.run(this.clock.now());
     const before = this.records.length;

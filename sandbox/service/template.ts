@@ -7,7 +7,7 @@
  * tracing, a VPC), an error when it would (a Python runtime, conditions, an image package).
  * Every error is a {@link TemplateError} naming the resource and the property.
  */
-import { ConfigError, resolveFunctionConfig } from "../runtime/config";
+import { ConfigError, resolveFunctionConfig, utf8Length } from "../runtime/config";
 import type { Architecture, LayerSource, LogFormat, LogLevel, NodeRuntime, SourceFiles } from "../runtime/types";
 import { TemplateError } from "./errors";
 import { expandPolicies, type PolicyStatement } from "./policies";
@@ -156,6 +156,9 @@ export interface TemplateOptions {
 }
 
 // ---- limits (LAMBDA.md §8; API CreateFunction, PutFunctionEventInvokeConfig) -------------------
+
+/** Deployment package limit, unzipped, layers included: 250 MB (DG gettingstarted-limits). */
+export const MAX_UNZIPPED_BYTES = 250 * 1024 * 1024;
 
 const NODE_RUNTIMES: readonly NodeRuntime[] = ["nodejs18.x", "nodejs20.x", "nodejs22.x", "nodejs24.x"];
 const LOG_LEVELS: readonly LogLevel[] = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"];
@@ -929,6 +932,10 @@ class TemplateParser {
     } else if (codeUri !== undefined) files = await this.code(r, "CodeUri", codeUri);
     else throw new TemplateError("the function has no code: give InlineCode or CodeUri", where("CodeUri"));
 
+    // Deployment package: 250 MB unzipped, layers included (DG gettingstarted-limits).
+    let codeBytes = 0;
+    for (const text of Object.values(files)) codeBytes += utf8Length(text);
+    if (codeBytes > MAX_UNZIPPED_BYTES) throw new TemplateError(`the function's code is ${codeBytes} bytes, over Lambda's 250 MB unzipped deployment package limit`, where(inline !== undefined ? "InlineCode" : "CodeUri"));
     const memoryMB = r.properties.MemorySize === undefined ? 128 : this.int(r, "MemorySize", this.prop(r, "MemorySize"), 128, 10_240);
     const timeoutSeconds = r.properties.Timeout === undefined ? 3 : this.int(r, "Timeout", this.prop(r, "Timeout"), 1, 900);
     let ephemeralStorageMB = 512;
@@ -977,7 +984,11 @@ class TemplateParser {
       if (layerList.length > 5) throw new TemplateError(`a function can use at most 5 layers (got ${layerList.length})`, where("Layers"));
       for (const arn of layerList) {
         const l = out.layers.find((x) => x.arn === arn);
-        if (l) layers.push({ name: l.name, files: l.files });
+        if (l) {
+          layers.push({ name: l.name, files: l.files });
+          for (const text of Object.values(l.files)) codeBytes += utf8Length(text);
+          if (codeBytes > MAX_UNZIPPED_BYTES) throw new TemplateError(`code and layers total ${codeBytes} bytes, over Lambda's 250 MB unzipped limit (layers included)`, where("Layers"));
+        }
         else this.warn(id, "Layers", `layer ${String(arn)} is not in the template and is not simulated (its modules will not be found)`);
       }
     }
