@@ -4,7 +4,7 @@
  * A question answered with immediate feedback (browse, drills, review): the answer goes to the
  * server, which grades it and (signed in) records it once under the attempt id made here.
  */
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { GradeResult } from "@/app/_lib/questions/grade";
 import type { PublicQuestion } from "@/app/_lib/questions/public";
 import type { Reveal } from "@/app/_server/practice/reveal";
@@ -35,8 +35,12 @@ export function AnswerPanel({ question, mode, onAnswered, heading }: Props) {
   const [response, setResponse] = useState<AnswerResponse | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const started = useRef(Date.now());
-  const attemptId = useRef(newAttemptId());
+  const started = useRef(0);
+  const attemptId = useRef("");
+  useEffect(() => {
+    started.current = Date.now();
+    attemptId.current = newAttemptId();
+  }, []);
   const answer = toAnswer(question, draft);
 
   const submit = async () => {

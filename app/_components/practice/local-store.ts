@@ -36,7 +36,7 @@ const MAX_ATTEMPTS = 2000;
 function read<T>(key: string, fallback: T): T {
   try {
     const raw = localStorage.getItem(key);
-    return raw ? ({ ...fallback, ...(JSON.parse(raw) as object) } as T) : fallback;
+    return raw ? ({ ...fallback, ...(JSON.parse(raw) as object) }) : fallback;
   } catch {
     return fallback;
   }

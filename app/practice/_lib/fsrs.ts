@@ -4,7 +4,7 @@
  *
  * Fuzz is off so the same history always gives the same schedule (tests and undo rely on it).
  */
-import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade } from "ts-fsrs";
+import { createEmptyCard, fsrs, generatorParameters, Rating, type Card } from "ts-fsrs";
 import { z } from "zod";
 import type { QuestionType } from "@/app/_lib/questions/schema";
 
@@ -48,7 +48,7 @@ export function toFsrs(c: CardState): Card {
     learning_steps: c.learningSteps,
     reps: c.reps,
     lapses: c.lapses,
-    state: c.state as State,
+    state: c.state,
     ...(c.lastReview ? { last_review: new Date(c.lastReview) } : {}),
   };
 }
@@ -63,7 +63,7 @@ export function fromFsrs(c: Card): CardState {
     learningSteps: c.learning_steps,
     reps: c.reps,
     lapses: c.lapses,
-    state: c.state as CardState["state"],
+    state: c.state,
     lastReview: c.last_review ? c.last_review.toISOString() : null,
   };
 }
@@ -75,7 +75,7 @@ export function newCard(now: Date): CardState {
 
 /** The card after a rating at `now`. */
 export function rateCard(card: CardState, rating: RatingValue, now: Date): CardState {
-  return fromFsrs(scheduler.next(toFsrs(card), now, rating as Grade).card);
+  return fromFsrs(scheduler.next(toFsrs(card), now, rating).card);
 }
 
 /** When each rating would next show the card (for the buttons' hints). */

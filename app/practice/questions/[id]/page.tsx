@@ -28,7 +28,7 @@ export default async function PracticeQuestionPage({ params }: { params: Promise
         <Link href="/practice">Question bank</Link> › {topic?.title ?? q.topic}
       </nav>
       <h1>Practice question</h1>
-      <QuestionPage question={toPublicQuestion(q, String(Date.now() % 997))} topicTitle={topic?.title ?? q.topic} />
+      <QuestionPage question={toPublicQuestion(q, "bank")} topicTitle={topic?.title ?? q.topic} />
       <p>{next ? <Link href={`/practice/questions/${next.id}`}>Next question in the bank →</Link> : <Link href="/practice">Back to the bank</Link>}</p>
     </>
   );
