@@ -105,6 +105,16 @@ describe("simulated Node built-ins", () => {
     ]);
   });
 
+  it("crypto.subtle.digest computes SHA-256 as Web Crypto does", async () => {
+    expect(await value("const d = await crypto.subtle.digest('SHA-256', new TextEncoder().encode('abc')); return Buffer.from(d).toString('hex');")).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
+  });
+
+  it("process.env stores strings, as Node's does", async () => {
+    expect(await value("process.env.N = 5; process.env.B = true; return [typeof process.env.N, process.env.N, process.env.B, 'N' in process.env, delete process.env.N, 'N' in process.env];")).toEqual(["string", "5", "true", true, true, false]);
+  });
+
   it("structuredClone copies Maps, Dates and cycles, and refuses functions", async () => {
     expect(
       await value(`const o = { d: new Date(0), m: new Map([[1, { x: 1 }]]) }; o.self = o;

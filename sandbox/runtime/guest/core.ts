@@ -122,9 +122,14 @@ function queueMicrotaskImpl(cb) {
   if (typeof cb !== 'function') { var e = new TypeErrorC('The "callback" argument must be of type function. Received ' + typeof cb); e.code = 'ERR_INVALID_ARG_TYPE'; throw e; }
   RA(promiseThen, resolvedPromise, [function () { guarded(cb, undefined, []); }]);
 }
-var env = O.create(O.prototype);
+var envTarget = O.create(O.prototype);
 var envKeys = keys(C.env);
-for (var i = 0; i < envKeys.length; i++) env[envKeys[i]] = C.env[envKeys[i]];
+for (var i = 0; i < envKeys.length; i++) envTarget[envKeys[i]] = C.env[envKeys[i]];
+// process.env stores strings, as Node's does: assigned values are converted with String().
+var env = new Proxy(envTarget, {
+  set: function (t, k, v) { t[k] = typeof k === 'symbol' ? v : Str(v); return true; },
+  defineProperty: function (t, k, d) { if ('value' in d && typeof k !== 'symbol') d.value = Str(d.value); return Reflect.defineProperty(t, k, d); }
+});
 
 // ---- globals ----------------------------------------------------------------------------------
 function defGlobal(name, value) { defineProperty(G, name, { value: value, writable: true, configurable: true, enumerable: false }); }

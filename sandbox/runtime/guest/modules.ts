@@ -1490,7 +1490,19 @@ exports.hash = function (n, data, enc) { return new Hash(n).update(data).digest(
 exports.timingSafeEqual = timingSafeEqual;
 exports.getHashes = function () { return ['md5', 'sha1', 'sha256']; };
 ['createCipheriv', 'createDecipheriv', 'createSign', 'createVerify', 'generateKeyPairSync', 'generateKeyPair', 'pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'createECDH', 'publicEncrypt', 'privateDecrypt'].forEach(function (n) { exports[n] = notSimulated(n); });
-exports.webcrypto = { getRandomValues: getRandomValues, randomUUID: randomUUID, subtle: {} };
+// Web Crypto: only subtle.digest (SHA-256, SHA-1) is simulated.
+var subtle = {
+  digest: function (alg, data) {
+    var name = String(alg && alg.name ? alg.name : alg).toUpperCase();
+    var fn = name === 'SHA-256' ? sha256 : name === 'SHA-1' ? sha1 : null;
+    if (!fn) return Promise.reject(Object.assign(new Error('Unrecognized algorithm name (Lambda Lab simulates SHA-256 and SHA-1)'), { name: 'NotSupportedError' }));
+    var bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    var out = fn(bytes);
+    return Promise.resolve(out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength));
+  }
+};
+exports.webcrypto = { getRandomValues: getRandomValues, randomUUID: randomUUID, subtle: subtle };
+exports.subtle = subtle;
 `;
 
 const ASSERT = String.raw`
