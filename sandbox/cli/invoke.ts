@@ -26,26 +26,19 @@ export interface CliIo {
 }
 
 export async function runInvoke(args: InvokeArgs, io: CliIo): Promise<number> {
-  // Start the worker (and the engine's wasm) while the code and the event are read.
+  // Inputs first (milliseconds), so a usage error never starts a worker.
+  const deps: EventInputDeps = { catalogue: (name) => io.catalogueEvent(name), readStdin: () => io.readStdin() };
+  const [code, event] = await Promise.all([loadFunctionDirectory(args.file, io.cwd), readEvent(args.event, deps)]);
+  const config: FunctionConfig = {
+    files: code.files,
+    handler: args.handler ?? code.defaultHandler,
+    memoryMB: args.memoryMB,
+    timeoutSeconds: args.timeoutSeconds,
+    environment: args.environment,
+    logFormat: args.logFormat,
+  };
   const pool = createNodePool({ size: 1, isolation: "process" });
-  const warming = pool.warmUp().then(
-    () => undefined,
-    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-  );
   try {
-    const deps: EventInputDeps = { catalogue: (name) => io.catalogueEvent(name), readStdin: () => io.readStdin() };
-    const [code, event] = await Promise.all([loadFunctionDirectory(args.file, io.cwd), readEvent(args.event, deps)]);
-    const warmError = await warming;
-    if (warmError) throw warmError;
-
-    const config: FunctionConfig = {
-      files: code.files,
-      handler: args.handler ?? code.defaultHandler,
-      memoryMB: args.memoryMB,
-      timeoutSeconds: args.timeoutSeconds,
-      environment: args.environment,
-      logFormat: args.logFormat,
-    };
     const session = await pool.newSession(config, {
       onLog: (log) => io.stderr.write(`${log.message}\n`),
     });

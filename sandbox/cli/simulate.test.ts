@@ -83,6 +83,7 @@ describe("lambda-lab simulate", () => {
     expect(() => parseSimulateArgs(["t.yaml"])).toThrow(/Missing --drive/);
     expect(() => parseSimulateArgs(["--drive", "d.yaml"])).toThrow(/Missing <template.yaml>/);
     expect(() => parseSimulateArgs(["t.yaml", "--drive", "d", "--bogus"])).toThrow(UsageError);
+    expect(() => parseSimulateArgs(["t.yaml", "--drive", "d", "--metrics-period", "1.5s"])).toThrow(/--metrics-period must be whole seconds/);
   });
 
   it("prints a summary with invocations, cold starts, retries, the DLQ and the cost, and writes the JSON report", async () => {
@@ -111,6 +112,13 @@ describe("lambda-lab simulate", () => {
     const report = JSON.parse(o.out) as RunReport;
     expect(report.invocations[0]?.response).toBe("hi world");
     expect(report.invocations[0]?.logs).toBeUndefined();
+  });
+
+  it("aggregates metrics per --metrics-period", async () => {
+    const o = io();
+    await runSimulate(parseSimulateArgs(["app/template.yaml", "--drive", "app/drive.yaml", "--metrics-period", "1s"]), o);
+    expect(o.out).toMatch(/Metrics per 1s:/);
+    expect(o.out).toMatch(/Orders +2s +Invocations 1/);
   });
 
   it("names the file and the resource, property or stimulus at fault", async () => {

@@ -15,7 +15,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { createNodePool } from "../hosts/node/pool";
 import { SandboxHostError } from "../hosts/session";
 import type { FunctionConfig, SourceFiles } from "../runtime/types";
-import { formatDuration } from "../service/duration";
+import { formatDuration, parseDuration } from "../service/duration";
 import { parseDrive } from "../service/drive";
 import { DriveError, LambdaApiError, TemplateError } from "../service/errors";
 import { simulate } from "../service/service";
@@ -46,6 +46,7 @@ Options:
   --seed <n>                  Seed of the run's random choices (weighted aliases, ids); default 1
   --parameter Key=Value       A template parameter (repeatable)
   --free-tier                 Apply the monthly free tier to the cost
+  --metrics-period <time>     Period of the metrics, e.g. 1s (default 1m, as CloudWatch)
   --show-logs                 Print the log lines, by log group and stream, after the summary
   --no-logs                   Keep no log lines in the report (load runs)
   -h, --help                  Show this help
@@ -81,6 +82,7 @@ export interface SimulateArgs {
   freeTier: boolean;
   logs: boolean;
   showLogs: boolean;
+  metricsPeriod: string | undefined;
 }
 
 function parse<const T extends ParseArgsConfig>(config: T) {
@@ -124,6 +126,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       "free-tier": { type: "boolean" },
       "no-logs": { type: "boolean" },
       "show-logs": { type: "boolean" },
+      "metrics-period": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -140,6 +143,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     freeTier: false,
     logs: true,
     showLogs: false,
+    metricsPeriod: undefined,
   };
   if (help) return base;
   if (positionals.length === 0)
@@ -158,6 +162,15 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       "Missing --drive <file>: the stimuli to run",
       SIMULATE,
     );
+  const period = values["metrics-period"];
+  if (typeof period === "string") {
+    const ms = parseDuration(period);
+    if (ms === undefined || ms < 1000 || ms > 3_600_000 || ms % 1000 !== 0)
+      throw new UsageError(
+        `--metrics-period must be whole seconds from 1s to 1h, got "${period}"`,
+        SIMULATE,
+      );
+  }
   const seed = values.seed;
   return {
     help,
@@ -176,6 +189,10 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     freeTier: values["free-tier"] === true,
     logs: values["no-logs"] !== true,
     showLogs: values["show-logs"] === true,
+    metricsPeriod:
+      typeof values["metrics-period"] === "string"
+        ? values["metrics-period"]
+        : undefined,
   };
 }
 
@@ -368,12 +385,16 @@ export function renderSummary(
     if (report.destinations.length > 20)
       out.push(`  … ${report.destinations.length - 20} more`);
   }
-  out.push("", "Metrics per minute:");
+  const period = Object.values(report.metrics)[0]?.[0]?.period ?? 60_000;
+  out.push(
+    "",
+    `Metrics per ${period === 60_000 ? "minute" : formatDuration(period)}:`,
+  );
   for (const [fn, minutes] of Object.entries(report.metrics)) {
     for (const m of minutes) {
       const d = m.Duration;
       out.push(
-        `  ${pad(fn, 16)} ${pad(formatDuration(m.minute) === "0ms" ? "0m" : formatDuration(m.minute), 8)} Invocations ${m.Invocations}  Errors ${m.Errors}  Throttles ${m.Throttles}  ConcurrentExecutions ${m.ConcurrentExecutions}` +
+        `  ${pad(fn, 16)} ${pad(m.minute === 0 ? (period === 60_000 ? "0m" : "0s") : formatDuration(m.minute), 8)} Invocations ${m.Invocations}  Errors ${m.Errors}  Throttles ${m.Throttles}  ConcurrentExecutions ${m.ConcurrentExecutions}` +
           (d
             ? `  Duration avg ${d.avg} p50 ${d.p50} p99 ${d.p99} max ${d.max} ms`
             : "") +
@@ -468,6 +489,9 @@ export async function runSimulate(
       ...(args.duration !== undefined ? { duration: args.duration } : {}),
       freeTier: args.freeTier,
       logs: args.logs ? "full" : "none",
+      ...(args.metricsPeriod !== undefined
+        ? { metricsPeriod: args.metricsPeriod }
+        : {}),
     });
   } catch (error) {
     asUsage(error, error instanceof DriveError ? args.drive : args.template);

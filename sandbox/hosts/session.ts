@@ -13,10 +13,22 @@ import { MAX_SYNC_PAYLOAD_BYTES, RequestTooLargeError, utf8Length } from "../run
 import { lostInvocationResult, newRequestId } from "./failure";
 import type { ReplyValues, WireEnvironmentOptions, WireError } from "./protocol";
 
-/** How far past Lambda's own limits the host lets a worker run before terminating it. */
+/**
+ * How far past Lambda's own limits the host lets a worker run before terminating it. An invoke's
+ * hard stop is `timeout × timeoutFactor + marginMs`, plus `initAllowanceMs` while the environment
+ * has not initialised yet.
+ */
 export interface HardStopOptions {
   /** Added to every deadline (ms). Default 1,000. */
   marginMs?: number;
+  /**
+   * Multiplies the function's timeout. Default 2. The engine's timeout is in virtual time (CPU
+   * work counted by the interrupt handler, calibrated on an idle reference machine): at 1,769 MB
+   * and above one virtual second is about one real second there, and on a loaded host it takes
+   * longer, so a factor of 1 would let the hard stop fire before the engine's own, faithful,
+   * timeout. The hard stop only has to catch what the engine cannot interrupt.
+   */
+  timeoutFactor?: number;
   /**
    * Allowance for the init phase on an invoke that starts cold (ms). Default 10,000: Lambda's init
    * limit (DG `lambda-runtime-environment`), which the engine enforces itself; the hard stop only
@@ -25,7 +37,7 @@ export interface HardStopOptions {
   initAllowanceMs?: number;
 }
 
-export const DEFAULT_HARD_STOP: Required<HardStopOptions> = { marginMs: 1_000, initAllowanceMs: 10_000 };
+export const DEFAULT_HARD_STOP: Required<HardStopOptions> = { marginMs: 1_000, timeoutFactor: 2, initAllowanceMs: 10_000 };
 
 /** The engine threw instead of answering: host misuse (a bad config) or a bug, never guest code. */
 export class SandboxHostError extends Error {
@@ -119,7 +131,9 @@ export class EngineSession {
 
     const deadlineMs =
       hardStopMs ??
-      (this.config.timeoutSeconds ?? 3) * 1000 + (this.initialised ? 0 : this.hardStop.initAllowanceMs) + this.hardStop.marginMs;
+      (this.config.timeoutSeconds ?? 3) * 1000 * this.hardStop.timeoutFactor +
+        (this.initialised ? 0 : this.hardStop.initAllowanceMs) +
+        this.hardStop.marginMs;
     let streamed = 0;
     const outcome = await created.connection.request<"invoke">(
       { type: "invoke", envId: created.envId, event, options: { ...invokeOptions, requestId, startTime } },
