@@ -14,18 +14,22 @@ interface Bucket {
 export class MetricsCollector {
   private readonly byFunction = new Map<string, Map<number, Bucket>>();
 
+  /** `periodMs`: Lambda's metrics are per minute; a playground chart may ask for seconds. */
+  constructor(private readonly periodMs = 60_000) {}
+
   private bucket(fn: string, time: number): Bucket {
     let perFn = this.byFunction.get(fn);
     if (!perFn) {
       perFn = new Map();
       this.byFunction.set(fn, perFn);
     }
-    const minute = Math.floor(time / 60_000) * 60_000;
+    const minute = Math.floor(time / this.periodMs) * this.periodMs;
     let b = perFn.get(minute);
     if (!b) {
       b = {
         m: {
           minute,
+          period: this.periodMs,
           Invocations: 0,
           Errors: 0,
           Throttles: 0,

@@ -45,6 +45,16 @@ describe("the run report", () => {
     expect(m1).toMatchObject({ minute: 60_000, Invocations: 1 });
   });
 
+  it("can aggregate metrics per second for a chart (metricsPeriod)", async () => {
+    const factory = fakeFactory(() => ({ durationMs: 10 }));
+    const r = await simulate(template({ F: fn(ok) }), { stimuli: [{ invoke: "F", count: 30, every: "100ms" }] }, { environmentFactory: factory, metricsPeriod: "1s" });
+    expect(r.metrics.F?.map((m) => [m.minute, m.period, m.Invocations])).toEqual([
+      [0, 1000, 10],
+      [1000, 1000, 10],
+      [2000, 1000, 10],
+    ]);
+  });
+
   it("computes p50 and p99 by nearest rank", () => {
     const values = Array.from({ length: 100 }, (_, i) => i + 1);
     expect(durationStats(values)).toEqual({ avg: 50.5, p50: 50, p99: 99, max: 100 });

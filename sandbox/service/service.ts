@@ -110,6 +110,8 @@ export interface LambdaServiceOptions extends Omit<TemplateOptions, "extensionRe
   logs?: "full" | "none" | number;
   /** Build per-request traces in the report (default true). */
   traces?: boolean;
+  /** Period of the metrics ("1s" … "1h"; default 1 minute, as Lambda's CloudWatch metrics). */
+  metricsPeriod?: number | string;
   /** Apply the monthly free tier to the cost (default false). */
   freeTier?: boolean;
   /** Creates execution environments (default: the QuickJS runtime's newEnvironment). */
@@ -265,7 +267,7 @@ export class LambdaService implements Disposable {
 
   private readonly fns = new Map<string, FnState>();
   private readonly byName = new Map<string, FnState>();
-  private readonly metrics = new MetricsCollector();
+  private readonly metrics: MetricsCollector;
   private readonly records: InvocationRecord[] = [];
   private readonly deadLetters: Record<string, DeadLetterMessage[]> = {};
   private readonly destinations: DestinationDelivery[] = [];
@@ -306,6 +308,9 @@ export class LambdaService implements Disposable {
     if (typeof logs === "number" && (!Number.isInteger(logs) || logs < 0)) throw new RangeError("logs must be full, none or a number of lines");
     this.logMode = logs;
     this.tracesOn = options.traces ?? true;
+    const period = options.metricsPeriod === undefined ? 60_000 : parseDuration(options.metricsPeriod);
+    if (period === undefined || period < 1000 || period > 3_600_000 || period % 1000 !== 0) throw new RangeError(`metricsPeriod must be whole seconds from 1s to 1h (got ${String(options.metricsPeriod)})`);
+    this.metrics = new MetricsCollector(period);
     this.freeTier = options.freeTier ?? false;
     for (const t of template.targets) this.resources.set(t.logicalId, new TargetResource(t));
     // eslint-disable-next-line @typescript-eslint/no-this-alias

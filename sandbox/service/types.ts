@@ -123,10 +123,12 @@ export interface DurationStats {
   max: number;
 }
 
-/** CloudWatch-style metrics of one function for one minute. */
+/** CloudWatch-style metrics of one function for one minute (or the run's `metricsPeriod`). */
 export interface MinuteMetrics {
-  /** Start of the minute, virtual ms. */
+  /** Start of the minute (period), virtual ms. */
   minute: number;
+  /** Length of the period, ms (60,000 unless `metricsPeriod` says otherwise). */
+  period: number;
   Invocations: number;
   Errors: number;
   Throttles: number;
