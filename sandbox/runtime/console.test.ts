@@ -91,6 +91,11 @@ describe("console in the text format", () => {
     expect(r.logs.filter((l) => l.kind === "app").map((l) => l.level)).toEqual(["WARN", "ERROR"]);
   });
 
+  it("honours AWS_LAMBDA_LOG_LEVEL set as a function variable in the text format too", async () => {
+    const r = await invokeOnce("exports.handler = async () => { console.debug('d'); console.info('i'); console.error('e'); };", {}, { environment: { AWS_LAMBDA_LOG_LEVEL: "error" } });
+    expect(appMessages(r)).toEqual(["e"]);
+  });
+
   it("caps the log volume of one invoke and says so in one truncation line", async () => {
     const r = await invokeOnce("exports.handler = async () => { for (let i = 0; i < 20000; i++) console.log('x'.repeat(100)); return 'done'; };", {}, { timeoutSeconds: 30 });
     expect(r.payload).toBe("done");

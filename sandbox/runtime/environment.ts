@@ -213,7 +213,11 @@ class Environment implements ExecutionEnvironment {
     this.resolver = new ModuleResolver(this.tree, cfg.runtime, options.builtinModules ?? {});
     this.tmp = new TmpFs(cfg.ephemeralStorageMB, this.tree, () => this.epoch());
     this.msPerTick = msPerInterrupt(cfg.memoryMB);
-    this.minLevel = cfg.applicationLogLevel ? LOG_LEVEL_ORDER[cfg.applicationLogLevel] : 0;
+    // ApplicationLogLevel sets AWS_LAMBDA_LOG_LEVEL; the runtime (RIC LogPatch) filters on the variable,
+    // so a function that sets it itself gets the same filtering.
+    const userLevel = cfg.environment.AWS_LAMBDA_LOG_LEVEL?.toUpperCase();
+    const level = cfg.applicationLogLevel ?? (userLevel && userLevel in LOG_LEVEL_ORDER ? (userLevel as LogLevel) : undefined);
+    this.minLevel = level ? LOG_LEVEL_ORDER[level] : 0;
     const now = Date.now();
     this.epochAnchor = now;
     this.logStreamName = `${ymd(now)}/[${cfg.version}]${hex(16)}`;
