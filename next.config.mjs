@@ -2,6 +2,8 @@ import createMDX from "@next/mdx";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // NEXT_DIST_DIR lets two builds (e.g. parallel test runs) use separate output folders.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   pageExtensions: ["ts", "tsx", "md", "mdx"],
   // In-process PGlite (WebAssembly + data files) and its Prisma adapter must be loaded by Node,
   // not bundled (DESIGN.md, environment facts).

@@ -47,7 +47,7 @@ function newestSource(paths: string[]): number {
 }
 
 function buildIsStale(): boolean {
-  const buildId = join(".next", "BUILD_ID");
+  const buildId = join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const sources = ["app", "content", "sandbox", "prisma/schema.prisma", "next.config.mjs", "mdx-components.tsx", "instrumentation.ts", "package-lock.json", "public"];
   return newestSource(sources) > statSync(buildId).mtimeMs;

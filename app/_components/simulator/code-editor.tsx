@@ -60,14 +60,37 @@ export function CodeEditor({ value, onChange, language, label, onRun, height = 3
   }, [onRun]);
   const dark = typeof document !== "undefined" && document.documentElement.dataset.theme === "dark";
 
+  const frame = useRef<HTMLDivElement>(null);
+
+  // Monaco (a few MB) loads only when an editor comes near the screen, or is focused first.
   useEffect(() => {
     let cancelled = false;
-    loadMonaco().then(
-      (E) => !cancelled && setEditor(() => E),
-      () => !cancelled && setFailed(true),
+    const start = () => {
+      loadMonaco().then(
+        (E) => !cancelled && setEditor(() => E),
+        () => !cancelled && setFailed(true),
+      );
+    };
+    const node = frame.current;
+    if (!node || typeof IntersectionObserver === "undefined") {
+      start();
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          start();
+        }
+      },
+      { rootMargin: "300px" },
     );
+    observer.observe(node);
+    node.addEventListener("focusin", start, { once: true });
     return () => {
       cancelled = true;
+      observer.disconnect();
+      node.removeEventListener("focusin", start);
     };
   }, []);
 
@@ -89,14 +112,14 @@ export function CodeEditor({ value, onChange, language, label, onRun, height = 3
   );
   if (!Editor || failed) {
     return (
-      <div className="editor-frame">
+      <div className="editor-frame" ref={frame}>
         {fallback}
         {!failed && <p className="editor-status" role="status">Loading the editor…</p>}
       </div>
     );
   }
   return (
-    <div className="editor-frame" aria-label={label} role="group">
+    <div className="editor-frame" aria-label={label} role="group" ref={frame}>
       <Editor
         height={height}
         language={language}

@@ -3,17 +3,23 @@
  * (`#sim-<id>=<base64url JSON>`). The fragment never reaches the server, and opening the link
  * restores the editor without running anything.
  */
-import { z } from "zod";
+export interface SimulatorSnapshot {
+  code: string;
+  eventId: string;
+  eventText: string;
+  memory: number;
+  timeout: number;
+  envText: string;
+}
 
-export const snapshotSchema = z.object({
-  code: z.string().max(200_000),
-  eventId: z.string().max(200),
-  eventText: z.string().max(1_000_000),
-  memory: z.number().int().min(128).max(10240),
-  timeout: z.number().min(1).max(900),
-  envText: z.string().max(4096),
-});
-export type SimulatorSnapshot = z.infer<typeof snapshotSchema>;
+/** Checks a decoded link (hand-written rather than zod, to keep zod out of the page's bundle). */
+function isSnapshot(value: unknown): value is SimulatorSnapshot {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const text = (key: string, max: number) => typeof v[key] === "string" && (v[key] as string).length <= max;
+  const int = (key: string, min: number, max: number) => Number.isInteger(v[key]) && (v[key] as number) >= min && (v[key] as number) <= max;
+  return text("code", 200_000) && text("eventId", 200) && text("eventText", 1_000_000) && text("envText", 4096) && int("memory", 128, 10240) && typeof v.timeout === "number" && v.timeout >= 1 && v.timeout <= 900;
+}
 
 function toBase64Url(text: string): string {
   let binary = "";
@@ -36,8 +42,8 @@ export function decodeShare(hash: string, id: string): SimulatorSnapshot | null 
   const part = hash.replace(/^#/, "").split("&").find((p) => p.startsWith(prefix));
   if (!part) return null;
   try {
-    const parsed = snapshotSchema.safeParse(JSON.parse(fromBase64Url(part.slice(prefix.length))));
-    return parsed.success ? parsed.data : null;
+    const value: unknown = JSON.parse(fromBase64Url(part.slice(prefix.length)));
+    return isSnapshot(value) ? value : null;
   } catch {
     return null;
   }

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
 import type { BrowserSimulator } from "@/sandbox/hosts/browser";
 import type { FunctionConfig, InvokeResult, LogEvent } from "@/sandbox/runtime/types";
 import { CodeEditor } from "./code-editor";
-import { catalogueEvents, catalogueServices, loadCatalogueEvent } from "./events";
+import { loadCatalogueEvent, type CatalogueGroup } from "./events";
 import { decodeShare, encodeShare, type SimulatorSnapshot } from "./share";
 
 export interface SimulatorProps {
@@ -25,6 +25,8 @@ export interface SimulatorProps {
   memory?: number;
   timeout?: number;
   env?: Record<string, string>;
+  /** The event picker's options (from the server, so the manifest is not in the bundle). */
+  catalogue: CatalogueGroup[];
 }
 
 const MEMORY_CHOICES = [128, 256, 512, 1024, 1769, 3008, 10240];
@@ -209,15 +211,13 @@ export function SimulatorClient(props: SimulatorProps) {
           <label htmlFor={`${domId}-event`}>Event</label>
           <select id={`${domId}-event`} value={snap.eventId} onChange={(e) => void pickEvent(e.target.value)}>
             <option value="">Custom event</option>
-            {catalogueServices.map((s) => (
-              <optgroup key={s.id} label={s.title}>
-                {catalogueEvents
-                  .filter((e) => e.service === s.id)
-                  .map((e) => (
-                    <option key={e.id} value={e.id}>
-                      {e.title}
-                    </option>
-                  ))}
+            {props.catalogue.map((group) => (
+              <optgroup key={group.id} label={group.title}>
+                {group.events.map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {e.title}
+                  </option>
+                ))}
               </optgroup>
             ))}
           </select>

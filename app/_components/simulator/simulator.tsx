@@ -11,6 +11,7 @@
  * ```
  */
 import { Children, isValidElement, type ReactNode } from "react";
+import { catalogueGroups } from "./catalogue";
 import { SimulatorClient, type SimulatorProps } from "./simulator-client";
 
 /** The text of the first code block among `children` (MDX renders it as <pre><code>). */
@@ -29,7 +30,7 @@ export function codeFromChildren(children: ReactNode): { code: string; language?
   return null;
 }
 
-type Props = Omit<SimulatorProps, "initialCode" | "language"> & {
+type Props = Omit<SimulatorProps, "initialCode" | "language" | "catalogue"> & {
   children?: ReactNode;
   code?: string;
   language?: "javascript" | "typescript";
@@ -42,5 +43,5 @@ export function Simulator({ children, code, language, expect: _expect, ...props 
   const initialCode = (code ?? block?.code ?? "").replace(/\n$/, "");
   const lang = language ?? (block?.language === "ts" || block?.language === "typescript" ? "typescript" : "javascript");
   if (!initialCode) throw new Error(`<Simulator id="${props.id}"> needs starting code: a fenced code block inside it, or a code prop`);
-  return <SimulatorClient {...props} initialCode={initialCode} language={lang} />;
+  return <SimulatorClient {...props} initialCode={initialCode} language={lang} catalogue={catalogueGroups()} />;
 }
