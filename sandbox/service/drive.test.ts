@@ -142,14 +142,16 @@ stimuli:
 
 describe("extension host calls", () => {
   it("a handler can call the service through an extension's module (a nested synchronous invoke)", async () => {
+    const ends: (number | undefined)[] = [];
     const ext: ServiceExtension = {
       name: "lambda-sdk",
       environmentOptions: (_fn, host) => ({
         builtinModules: { "@lab/lambda": "exports.invoke = (name, payload) => __host.call('lambda.invoke', { name, payload });" },
         hostCall: async (name, payload) => {
           const p = payload as { name: string; payload: unknown };
-          const r = await host.invoke(p.name, p.payload, { trigger: "sdk:Front" });
-          return { name, status: r.statusCode, payload: r.payload };
+          const { response, record } = await host.invokeWithRecord(p.name, p.payload, { trigger: "sdk:Front" });
+          ends.push(record?.end);
+          return { name, status: response.statusCode, payload: response.payload };
         },
       }),
     };
@@ -166,5 +168,6 @@ describe("extension host calls", () => {
     expect(front?.response).toEqual({ name: "lambda.invoke", status: 200, payload: 40 });
     expect(back).toMatchObject({ trigger: "sdk:Front", status: "success", coldStart: true });
     expect(r.summary.maxConcurrency).toBe(2);
+    expect(ends).toEqual([back?.end]);
   });
 });

@@ -71,6 +71,11 @@ export interface ServiceHost {
   readonly resources: Map<string, TargetResource>;
   /** Invoke a function now, as the Lambda API does (throttles come back as 429 data). */
   invoke(target: string, payload: unknown, options?: { type?: InvocationType; trigger?: string }): Promise<InvokeResponse>;
+  /**
+   * The same, with the attempt's record for a RequestResponse invoke: its virtual `end` is when the
+   * caller has the response (an SQS poller deletes the batch then; an API returns it then).
+   */
+  invokeWithRecord(target: string, payload: unknown, options?: { type?: InvocationType; trigger?: string }): Promise<{ response: InvokeResponse; record?: InvocationRecord }>;
   /** The seeded random source of the run. */
   readonly rng: Rng;
   /** Epoch ms of a virtual time. */
@@ -321,6 +326,7 @@ export class LambdaService implements Disposable {
       resources: this.resources,
       rng: this.rng,
       invoke: (target, payload, o) => self.invokeNow(target, payload, { ...(o?.type ? { type: o.type } : {}), trigger: o?.trigger ?? "invoke" }),
+      invokeWithRecord: (target, payload, o) => self.invokeWithRecord(target, payload, { ...(o?.type ? { type: o.type } : {}), trigger: o?.trigger ?? "invoke" }),
       epoch: (t) => self.epoch(t),
     };
   }
@@ -768,6 +774,11 @@ export class LambdaService implements Disposable {
 
   /** Invoke at the current virtual time, without running the clock past it. */
   private async invokeNow(target: string, payload: unknown, o: ServiceInvokeOptions & { stimulus?: number }): Promise<InvokeResponse> {
+    return (await this.invokeWithRecord(target, payload, o)).response;
+  }
+
+  /** Invoke now; for RequestResponse also the attempt's record (its virtual `end`, duration…). */
+  private async invokeWithRecord(target: string, payload: unknown, o: ServiceInvokeOptions & { stimulus?: number }): Promise<{ response: InvokeResponse; record?: InvocationRecord }> {
     this.assertUsable();
     const type = o.type ?? "RequestResponse";
     const { fn, qualifier } = this.resolveTarget(target);
@@ -776,11 +787,11 @@ export class LambdaService implements Disposable {
     if (type === "DryRun") {
       // DryRun: validate parameter values and permissions only (API Invoke) → 204.
       this.dryRuns++;
-      return { statusCode: 204, requestId, payload: null };
+      return { response: { statusCode: 204, requestId, payload: null } };
     }
     if (type === "Event") {
       this.enqueue(fn, qualifier, payload, requestId, o.trigger ?? "invoke", o.stimulus);
-      return { statusCode: 202, requestId, payload: null };
+      return { response: { statusCode: 202, requestId, payload: null } };
     }
     const v = this.route(fn, qualifier);
     const { record, result } = await this.attempt(v, payload, {
@@ -794,14 +805,14 @@ export class LambdaService implements Disposable {
     });
     if (!result) {
       // Synchronous throttles are not retried by Lambda: the caller gets 429 (LAMBDA.md §5).
-      return { statusCode: 429, requestId, payload: { Reason: record.throttleReason, Type: "User", message: "Rate Exceeded." }, ...(record.throttleReason ? { throttleReason: record.throttleReason } : {}) };
+      return { response: { statusCode: 429, requestId, payload: { Reason: record.throttleReason, Type: "User", message: "Rate Exceeded." }, ...(record.throttleReason ? { throttleReason: record.throttleReason } : {}) }, record };
     }
     let logResult: string | undefined;
     if (o.logType === "Tail") {
       const tail = result.logs.map((l) => l.message).join("\n") + "\n";
       logResult = base64Utf8(tail.length > LOG_TAIL_BYTES ? tail.slice(-LOG_TAIL_BYTES) : tail);
     }
-    return {
+    const response: InvokeResponse = {
       statusCode: 200,
       requestId,
       payload: result.payload,
@@ -809,6 +820,7 @@ export class LambdaService implements Disposable {
       executedVersion: v.version,
       ...(logResult !== undefined ? { logResult } : {}),
     };
+    return { response, record };
   }
 
   /**
@@ -825,13 +837,9 @@ export class LambdaService implements Disposable {
   async invoke(target: string, payload: unknown = {}, options: ServiceInvokeOptions = {}): Promise<InvokeResponse> {
     this.assertUsable();
     await this.clock.run(this.clock.now());
-    const before = this.records.length;
-    const r = await this.invokeNow(target, payload, options);
-    if (r.statusCode === 200) {
-      const rec = this.records.slice(before).find((x) => x.requestId === r.requestId);
-      if (rec) await this.clock.run(rec.end);
-    }
-    return r;
+    const { response, record } = await this.invokeWithRecord(target, payload, options);
+    if (record && response.statusCode === 200) await this.clock.run(record.end);
+    return response;
   }
 
   /** Run the virtual clock forward by `ms` (async retries, releases…). */
