@@ -59,6 +59,12 @@ export class SessionClosedError extends Error {
 export interface SessionInvokeOptions extends InvokeOptions {
   /** Overrides the computed hard deadline (ms of wall-clock time). */
   hardStopMs?: number;
+  /**
+   * Aborting terminates the worker if this invocation is running (the environment is lost, the
+   * next invoke is a cold start) and rejects with an `AbortError`; an invocation still waiting for
+   * its turn is dropped without touching the one running.
+   */
+  signal?: AbortSignal;
 }
 
 export interface SessionHooks {
@@ -113,6 +119,31 @@ export class EngineSession {
   private turn: Promise<unknown> = Promise.resolve();
 
   private async invokeNow(event: unknown, options: SessionInvokeOptions): Promise<InvokeResult> {
+    const { signal, ...rest } = options;
+    if (signal?.aborted) throw new SessionClosedError("The invocation was aborted");
+    // From here on this invocation owns the worker: aborting closes it.
+    let connection: EngineConnection | undefined;
+    let aborted = false;
+    const onAbort = () => {
+      aborted = true;
+      connection?.close();
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      return await this.invokeOwned(event, rest, (c) => {
+        connection = c;
+        if (aborted) c.close();
+      });
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+
+  private async invokeOwned(
+    event: unknown,
+    options: SessionInvokeOptions,
+    using: (connection: EngineConnection) => void,
+  ): Promise<InvokeResult> {
     this.assertOpen();
     const eventJson = event === undefined ? "{}" : JSON.stringify(event);
     if (eventJson === undefined) throw new TypeError("invoke: the event must be JSON-serialisable");
@@ -126,7 +157,7 @@ export class EngineSession {
     const startTime = invokeOptions.startTime ?? Date.now();
     const coldStart = !this.initialised;
 
-    const created = await this.ensureEnvironment();
+    const created = await this.ensureEnvironment(using);
     if (!created.ok) return this.settleLost(created.lost, requestId, startTime, coldStart);
 
     const deadlineMs =
@@ -203,14 +234,16 @@ export class EngineSession {
     this.initialised = false;
   }
 
-  private async ensureEnvironment(): Promise<
-    { ok: true; connection: EngineConnection; envId: string } | { ok: false; lost: WorkerLost }
-  > {
+  private async ensureEnvironment(
+    using: (connection: EngineConnection) => void = () => {},
+  ): Promise<{ ok: true; connection: EngineConnection; envId: string } | { ok: false; lost: WorkerLost }> {
     if (this.connection?.alive && this.envId !== undefined) {
+      using(this.connection);
       return { ok: true, connection: this.connection, envId: this.envId };
     }
     this.forget();
     const connection = this.hooks.connect();
+    using(connection);
     const envId = `env-${nextEnvSerial++}`;
     const { hostCall } = this.hooks;
     if (hostCall) connection.routeHostCalls(envId, hostCall);

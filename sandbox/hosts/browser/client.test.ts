@@ -98,6 +98,20 @@ describe("browser simulator", () => {
     expect((await s.invoke({ stuck: false })).payload).toBe("ok");
   }, 30_000);
 
+  it("aborting an invocation that waits for its turn drops it without touching the one running", async () => {
+    const s = simulator();
+    s.configure(counter);
+    await s.invoke({ name: "warm" });
+    const controller = new AbortController();
+    const running = s.invoke({ name: "A" });
+    const waiting = s.invoke({ name: "B" }, { signal: controller.signal });
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ name: "AbortError" });
+    expect((await running).payload).toEqual({ count: 2, greeting: "Hello, A" });
+    expect(s.state.workersStarted).toBe(1);
+    expect((await s.invoke({ name: "C" })).payload).toEqual({ count: 3, greeting: "Hello, C" });
+  });
+
   it("refuses to invoke before configure() and after dispose()", async () => {
     const s = simulator();
     await expect(s.invoke({})).rejects.toThrow(/configure\(fn\) must be called before invoke\(\)/);

@@ -44,10 +44,8 @@ export interface SimulatorState {
   workersStarted: number;
 }
 
-export interface SimulatorInvokeOptions extends SessionInvokeOptions {
-  /** Aborting terminates the worker; the invoke rejects with an `AbortError`. */
-  signal?: AbortSignal;
-}
+/** `signal`: aborting terminates the worker running this invocation; it rejects with an `AbortError`. */
+export type SimulatorInvokeOptions = SessionInvokeOptions;
 
 export interface BrowserSimulator extends Disposable {
   /** Set the function (code and configuration). The next invoke is a cold start. */
@@ -155,16 +153,11 @@ export function createBrowserSimulator(options: BrowserSimulatorOptions = {}): B
       assertUsable();
       const current = session;
       if (!current) throw new Error("configure(fn) must be called before invoke()");
-      const { signal, ...rest } = invokeOptions;
-      if (signal?.aborted) throw new SessionClosedError("The invocation was aborted");
-      const onAbort = () => connection?.close();
-      signal?.addEventListener("abort", onAbort, { once: true });
       running++;
       emitState();
       try {
-        return await current.invoke(event, rest);
+        return await current.invoke(event, invokeOptions);
       } finally {
-        signal?.removeEventListener("abort", onAbort);
         running--;
         emitState();
       }
