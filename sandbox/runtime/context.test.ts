@@ -102,3 +102,20 @@ describe("tracing header", () => {
     expect(r.payload).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0;Lineage=1:[0-9a-f]{8}:0$/);
   });
 });
+
+describe("request ids without crypto.randomUUID (browsers outside a secure context)", () => {
+  it("still generates version 4 UUIDs", async () => {
+    const proto = Object.getPrototypeOf(globalThis.crypto) as object;
+    const desc = Object.getOwnPropertyDescriptor(proto, "randomUUID");
+    Reflect.deleteProperty(proto, "randomUUID");
+    try {
+      const r = await invokeOnce("exports.handler = async (e, ctx) => [ctx.awsRequestId, require('crypto').randomUUID()];");
+      const [id, guest] = r.payload as [string, string];
+      expect(r.requestId).toBe(id);
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(guest).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      if (desc) Object.defineProperty(proto, "randomUUID", desc);
+    }
+  });
+});

@@ -136,6 +136,21 @@ function hex(n: number): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/**
+ * A version 4 UUID. `crypto.randomUUID` exists only in secure contexts in browsers (a self-hosted
+ * site served over plain http has none), `crypto.getRandomValues` everywhere.
+ */
+function uuid(): string {
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === "function") return c.randomUUID();
+  const b = new Uint8Array(16);
+  c.getRandomValues(b);
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 function ymd(epochMs: number): string {
   const d = new Date(epochMs);
   return `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}`;
@@ -532,7 +547,7 @@ class Environment implements ExecutionEnvironment {
       return res.value;
     });
     def("hostCall", (nameH, payloadH) => this.hostCall(ctx, str(nameH), str(payloadH)));
-    def("uuid", () => ctx.newString(globalThis.crypto.randomUUID()));
+    def("uuid", () => ctx.newString(uuid()));
     def("random", (n) => {
       const len = Math.max(0, Math.min(65536, Math.floor(num(n))));
       const bytes = new Uint8Array(len);
@@ -949,7 +964,7 @@ class Environment implements ExecutionEnvironment {
   }
 
   private async doInvoke(eventJson: string, o: InvokeOptions): Promise<InvokeResult> {
-    const requestId = o.requestId ?? globalThis.crypto.randomUUID();
+    const requestId = o.requestId ?? uuid();
     const startTime = o.startTime ?? Date.now();
     const c = this.cfg;
     const timeoutMs = c.timeoutSeconds * 1000;
