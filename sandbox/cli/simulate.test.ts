@@ -2,9 +2,11 @@
  * `lambda-lab simulate` and `lambda-lab invoke --template`: argument parsing, the summary, the JSON
  * report, CodeUri folders read from disk, and errors that name the file and what is wrong.
  */
+import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunReport } from "../service/types";
 import type { CliIo } from "./invoke";
@@ -70,6 +72,9 @@ stimuli:
 `,
 );
 
+file("bad/template.yaml", "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: { Handler: index.handler, Runtime: nodejs22.x, InlineCode: x, Timeout: 0 }\n");
+file("bad/drive.yaml", "stimuli:\n  - invoke: G\n");
+
 describe("lambda-lab simulate", () => {
   it("parses its options and refuses a missing drive file option", () => {
     expect(parseSimulateArgs(["t.yaml", "--drive", "d.yaml", "--duration", "10m", "--seed", "7", "--parameter", "A=b", "--json"])).toMatchObject({
@@ -122,8 +127,6 @@ describe("lambda-lab simulate", () => {
   });
 
   it("names the file and the resource, property or stimulus at fault", async () => {
-    file("bad/template.yaml", "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: { Handler: index.handler, Runtime: nodejs22.x, InlineCode: x, Timeout: 0 }\n");
-    file("bad/drive.yaml", "stimuli:\n  - invoke: G\n");
     await expect(runSimulate(parseSimulateArgs(["bad/template.yaml", "--drive", "app/drive.yaml"]), io())).rejects.toThrow(/bad\/template\.yaml: F\.Timeout: must be a whole number from 1 to 900/);
     await expect(runSimulate(parseSimulateArgs(["app/template.yaml", "--drive", "bad/drive.yaml"]), io())).rejects.toThrow(/bad\/drive\.yaml: stimuli\[0\]\.invoke: no function "G"/);
     await expect(runSimulate(parseSimulateArgs(["nope.yaml", "--drive", "bad/drive.yaml"]), io())).rejects.toThrow(/template .*nope\.yaml: no such file/);
@@ -152,5 +155,33 @@ describe("lambda-lab invoke --template", () => {
     expect(code).toBe(1);
     expect(JSON.parse(o.out)).toMatchObject({ errorType: "Error", errorMessage: "bad order 9" });
     await expect(runTemplateInvoke(parseTemplateInvokeArgs(["--template", "app/template.yaml", "Nope"]), io())).rejects.toThrow(/has no function "Nope" \(functions: Orders\)/);
+  });
+});
+
+describe("lambda-lab simulate through bin/lambda-lab.js", () => {
+  const bin = fileURLToPath(new URL("../../bin/lambda-lab.js", import.meta.url));
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, ...args], { cwd: work, stdio: "pipe" });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it("runs a template against a drive file: exit 0 and the summary on stdout", async () => {
+    const r = await run(["simulate", "app/template.yaml", "--drive", "app/drive.yaml", "--duration", "10m"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Lambda Lab simulation of app\/template\.yaml driven by app\/drive\.yaml: 10m of virtual time/);
+    expect(r.stdout).toMatch(/Dlq: 1 message\(s\)/);
+  });
+
+  it("exits 2 naming the file, resource and property of a bad template", async () => {
+    const r = await run(["simulate", "bad/template.yaml", "--drive", "app/drive.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^lambda-lab: bad\/template\.yaml: F\.Timeout: must be a whole number from 1 to 900/);
+    expect(r.stderr).toMatch(/Run `lambda-lab simulate --help` for usage\./);
   });
 });

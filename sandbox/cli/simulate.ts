@@ -26,8 +26,8 @@ import { readEvent, type EventInputDeps } from "./event-input";
 import type { CliIo } from "./invoke";
 import { EXIT, UsageError } from "./usage";
 
-// UsageError's `command` names the help to point at; "simulate" is this module's own.
-const SIMULATE = "simulate" as UsageError["command"];
+// UsageError's `command` names the help to point at.
+const SIMULATE = "simulate";
 
 export const SIMULATE_HELP = `Usage: lambda-lab simulate <template.yaml> --drive <stimuli.yaml|json> [options]
 
@@ -665,7 +665,5 @@ export async function runTemplateInvoke(
   }
 }
 
-/** `invoke` with `--template` goes here (main.ts checks for the option). */
-export function isTemplateInvoke(argv: readonly string[]): boolean {
-  return argv.some((a) => a === "--template" || a.startsWith("--template="));
-}
+/** `invoke` with `--template` goes here (main.ts checks with template-option.ts). */
+export { isTemplateInvoke } from "./template-option";
