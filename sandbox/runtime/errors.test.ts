@@ -1,4 +1,4 @@
-// RIC Errors.js (toRapidResponse, toFormatted), DG nodejs-exceptions, DG lambda-runtime-environment, LAMBDA.md §2.
+// RIC Errors.js (toRapidResponse, toFormatted, NodeJsExit message, DEL escaping), RIC RAPIDClient ("Unable to stringify response body"), DG nodejs-exceptions, DG lambda-runtime-environment, LAMBDA.md §2.
 import { describe, expect, it } from "vitest";
 import { RequestTooLargeError } from "./config";
 import { env, invokeOnce, lines, reportLine } from "./testing";
@@ -20,6 +20,11 @@ describe("function errors", () => {
     const r = await invokeOnce("class HttpError extends Error { constructor(m) { super(m); this.name = 'HttpError'; Error.captureStackTrace(this, HttpError); } } exports.handler = async () => { throw new HttpError('teapot'); };");
     expect(r.payload).toMatchObject({ errorType: "HttpError", errorMessage: "teapot" });
     expect((r.payload as { trace: string[] }).trace[0]).toBe("HttpError: teapot");
+  });
+
+  it("escapes DEL characters as %7F in the error response, as RIC does", async () => {
+    const r = await invokeOnce("exports.handler = async () => { throw new Error('a\\x7Fb'); };");
+    expect(r.payload).toMatchObject({ errorType: "Error", errorMessage: "a%7Fb" });
   });
 
   it("a subclass without its own name reports errorType Error (RIC uses .name)", async () => {

@@ -1584,9 +1584,11 @@ function runtimeFrames(frames) {
   }
   return RA(K.arrJoin, out, ['\n']);
 }
+// RIC Errors.js escapes DEL (0x7F) as %7F in the error response.
+function del(s) { return typeof s === 'string' ? RA(K.arrJoin, split(s, '\x7F'), ['%7F']) : s; }
 function toRapidResponse(e) {
   try {
-    if (isNativeError(e) || isErrorLike(e)) return { errorType: e.name, errorMessage: e.message, trace: split(nodeStack(e), '\n') };
+    if (isNativeError(e) || isErrorLike(e)) return { errorType: del(e.name), errorMessage: del(e.message), trace: split(del(nodeStack(e)), '\n') };
     return { errorType: typeof e, errorMessage: e.toString(), trace: [] };
   } catch (x) {
     return { errorType: 'handled', errorMessage: 'callback called with Error argument, but there was a problem while retrieving one or more of its message, name, and stack' };
