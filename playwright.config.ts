@@ -28,11 +28,12 @@ export default defineConfig({
   ],
   webServer: {
     // The same path a user takes (`npm start`), on a throwaway embedded database.
-    command: "rm -rf .data/e2e-pglite && node --import tsx scripts/start.ts",
+    command: `rm -rf .data/e2e-pglite-${port} && node --import tsx scripts/start.ts`,
     url: `http://localhost:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), DATABASE_URL: "pglite:.data/e2e-pglite" },
+    // One database per port, so parallel runs (E2E_PORT) never share an embedded database.
+    env: { PORT: String(port), DATABASE_URL: `pglite:.data/e2e-pglite-${port}` },
     stdout: "pipe",
   },
 });

@@ -19,7 +19,7 @@ export default defineConfig({
       "scripts/**/*.test.ts",
       "tests/{unit,integration,security,content}/**/*.test.{ts,tsx}",
     ],
-    exclude: ["node_modules/**", ".next/**", "tests/e2e/**"],
+    exclude: ["node_modules/**", ".next/**", ".next-*/**", "tests/e2e/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
