@@ -162,7 +162,7 @@ describe("lambda-lab invoke", () => {
       errorMessage: expect.stringMatching(/^RequestId: [0-9a-f-]{36} Error: Task timed out after 1\.00 seconds$/) as unknown,
     });
     expect(lines(run.stderr).at(-1)).toMatch(/\tDuration: 1000\.00 ms\t.*\tStatus: timeout$/);
-    // Warm environment: hard stop = 2 × timeout (1 s) + margin (1 s), not two minutes.
+    // Warm environment: hard stop = the engine's real-time cap of the 1 s timeout (2 s) + 1 s margin.
     expect(Date.now() - started).toBeLessThan(15_000);
   }, 40_000);
 });

@@ -15,29 +15,40 @@ import type { ReplyValues, WireEnvironmentOptions, WireError } from "./protocol"
 
 /**
  * How far past Lambda's own limits the host lets a worker run before terminating it. An invoke's
- * hard stop is `timeout × timeoutFactor + marginMs`, plus `initAllowanceMs` while the environment
- * has not initialised yet.
+ * hard stop sits above the wall-clock caps the environment applies itself (`realTimeCapMs` in
+ * runtime/environment.ts: a virtual-clock phase may run max(2 × limit, limit + 1 s) of real time):
+ * `cap(timeout) + marginMs`, plus `cap(initAllowanceMs)` while the environment has not initialised
+ * yet. So the hard stop never pre-empts the engine's own, faithful timeout on a busy machine; it
+ * only catches what the engine cannot interrupt (a single long native call, a crashed worker).
  */
 export interface HardStopOptions {
   /** Added to every deadline (ms). Default 1,000. */
   marginMs?: number;
   /**
-   * Multiplies the function's timeout. Default 2. The engine's timeout is in virtual time (CPU
-   * work counted by the interrupt handler, calibrated on an idle reference machine): at 1,769 MB
-   * and above one virtual second is about one real second there, and on a loaded host it takes
-   * longer, so a factor of 1 would let the hard stop fire before the engine's own, faithful,
-   * timeout. The hard stop only has to catch what the engine cannot interrupt.
-   */
-  timeoutFactor?: number;
-  /**
-   * Allowance for the init phase on an invoke that starts cold (ms). Default 10,000: Lambda's init
-   * limit (DG `lambda-runtime-environment`), which the engine enforces itself; the hard stop only
-   * catches what the engine cannot interrupt.
+   * The init phase's limit (ms) allowed for on an invoke that starts cold. Default 10,000: Lambda's
+   * init limit (DG `lambda-runtime-environment`), which the engine enforces itself.
    */
   initAllowanceMs?: number;
 }
 
-export const DEFAULT_HARD_STOP: Required<HardStopOptions> = { marginMs: 1_000, timeoutFactor: 2, initAllowanceMs: 10_000 };
+export const DEFAULT_HARD_STOP: Required<HardStopOptions> = { marginMs: 1_000, initAllowanceMs: 10_000 };
+
+/**
+ * The engine's real-time cap of a virtual-clock phase, max(2 × limit, limit + 1 s). The same
+ * formula as `realTimeCapMs` in runtime/environment.ts (a test keeps them equal), repeated here so
+ * the browser client does not import the runtime.
+ */
+export function engineRealTimeCapMs(limitMs: number): number {
+  return Math.max(limitMs * 2, limitMs + 1000);
+}
+
+/** The hard stop of one invoke (ms of wall-clock time). */
+export function hardStopMs(config: FunctionConfig, cold: boolean, options: HardStopOptions = {}): number {
+  const { marginMs, initAllowanceMs } = { ...DEFAULT_HARD_STOP, ...options };
+  const timeoutMs = (config.timeoutSeconds ?? 3) * 1000;
+  const initMs = cold && initAllowanceMs > 0 ? engineRealTimeCapMs(initAllowanceMs) : 0;
+  return engineRealTimeCapMs(timeoutMs) + initMs + marginMs;
+}
 
 /** The engine threw instead of answering: host misuse (a bad config) or a bug, never guest code. */
 export class SandboxHostError extends Error {
@@ -152,7 +163,7 @@ export class EngineSession {
       const size = utf8Length(eventJson);
       if (size > MAX_SYNC_PAYLOAD_BYTES) throw new RequestTooLargeError(size);
     }
-    const { hardStopMs, ...invokeOptions } = options;
+    const { hardStopMs: hardStopOverride, ...invokeOptions } = options;
     const requestId = invokeOptions.requestId ?? newRequestId();
     const startTime = invokeOptions.startTime ?? Date.now();
     const coldStart = !this.initialised;
@@ -160,11 +171,7 @@ export class EngineSession {
     const created = await this.ensureEnvironment(using);
     if (!created.ok) return this.settleLost(created.lost, requestId, startTime, coldStart);
 
-    const deadlineMs =
-      hardStopMs ??
-      (this.config.timeoutSeconds ?? 3) * 1000 * this.hardStop.timeoutFactor +
-        (this.initialised ? 0 : this.hardStop.initAllowanceMs) +
-        this.hardStop.marginMs;
+    const deadlineMs = hardStopOverride ?? hardStopMs(this.config, !this.initialised, this.hardStop);
     let streamed = 0;
     const outcome = await created.connection.request<"invoke">(
       { type: "invoke", envId: created.envId, event, options: { ...invokeOptions, requestId, startTime } },

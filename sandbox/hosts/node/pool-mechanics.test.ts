@@ -38,7 +38,7 @@ describe("node pool mechanics (fixture worker)", () => {
     expect(stuck?.functionError).toBe("Unhandled");
     expect(stuck?.environmentReset).toBe(true);
     expect(stuck?.logs.at(-1)?.message).toMatch(/^REPORT RequestId: .*\tDuration: 1000\.00 ms\t.*\tStatus: timeout$/);
-    // Stopped at 2 × 1 s timeout + 0.2 s margin, not after the 60 s block.
+    // Stopped at cap(1 s timeout) 2 s + 0.2 s margin, not after the 60 s block.
     expect(elapsed).toBeLessThan(10_000);
     // The next event ran on a new worker, in a new (cold) environment.
     expect(after?.status).toBe("success");

@@ -83,7 +83,7 @@ describe("node pool (real runtime)", () => {
     // The lines the worker had written were lost with it; the host writes Lambda's platform lines.
     expect(result.logs.map((l) => l.message.split(" ")[0])).toEqual(["INIT_START", "START", "END", "REPORT"]);
     expect(result.logs.at(-1)?.message).toMatch(/\tDuration: 1000\.00 ms\t.*\tStatus: timeout$/);
-    // 2 × 1 s timeout + 1 s init allowance (cold) + 0.5 s margin, not two minutes.
+    // cap(1 s timeout) 2 s + cap(1 s init allowance, cold) 2 s + 0.5 s margin, not two minutes.
     expect(elapsed).toBeLessThan(8_000);
     expect(pool.stats().workersLost).toBe(before.workersLost + 1);
 
