@@ -85,7 +85,7 @@ describe("concurrency and environments", () => {
     }
     expect(c).toMatchObject({ provisioned: false, coldStart: true });
     expect(c?.initDuration).toBeGreaterThan(0);
-    expect(r.metrics.F?.[0]).toMatchObject({ ProvisionedConcurrencyInvocations: 2, ProvisionedConcurrencySpilloverInvocations: 1 });
+    expect(r.metrics.F?.[0]).toMatchObject({ ProvisionedConcurrencyInvocations: 2, ProvisionedConcurrencySpilloverInvocations: 1, ProvisionedConcurrentExecutions: 2, ProvisionedConcurrencyUtilization: 1, ConcurrentExecutions: 3 });
     expect(r.resources.functions.F?.provisioned).toEqual([{ version: "1", count: 2 }]);
   });
 

@@ -37,6 +37,8 @@ export class MetricsCollector {
           ConcurrentExecutions: 0,
           ProvisionedConcurrencySpilloverInvocations: 0,
           ProvisionedConcurrencyInvocations: 0,
+          ProvisionedConcurrentExecutions: 0,
+          ProvisionedConcurrencyUtilization: 0,
           DeadLetterErrors: 0,
           DestinationDeliveryFailures: 0,
           AsyncEventAge: null,
@@ -65,9 +67,14 @@ export class MetricsCollector {
     this.bucket(fn, time).m.Throttles++;
   }
 
-  concurrency(fn: string, time: number, value: number): void {
+  concurrency(fn: string, time: number, value: number, provisionedBusy = 0, provisionedAllocated = 0): void {
     const b = this.bucket(fn, time);
     if (value > b.m.ConcurrentExecutions) b.m.ConcurrentExecutions = value;
+    if (provisionedBusy > b.m.ProvisionedConcurrentExecutions) b.m.ProvisionedConcurrentExecutions = provisionedBusy;
+    if (provisionedAllocated > 0) {
+      const u = Math.round((provisionedBusy / provisionedAllocated) * 1000) / 1000;
+      if (u > b.m.ProvisionedConcurrencyUtilization) b.m.ProvisionedConcurrencyUtilization = u;
+    }
   }
 
   deadLetterError(fn: string, time: number): void {

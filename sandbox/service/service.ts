@@ -657,7 +657,7 @@ export class LambdaService implements Disposable {
     }
     this.inFlight++;
     if (this.inFlight > this.maxConcurrency) this.maxConcurrency = this.inFlight;
-    this.metrics.concurrency(fn.def.logicalId, now, fn.busyOnDemand + fn.busyProvisioned);
+    this.metrics.concurrency(fn.def.logicalId, now, fn.busyOnDemand + fn.busyProvisioned, fn.busyProvisioned, fn.provisionedAllocated);
     if (!slot.env) slot.env = await this.factory(v.config, { ...this.envOptions(fn.def), initializationType: "on-demand" });
     const invokeOptions: RuntimeInvokeOptions = {
       requestId: ctx.requestId,

@@ -136,6 +136,10 @@ export interface MinuteMetrics {
   ConcurrentExecutions: number;
   ProvisionedConcurrencySpilloverInvocations: number;
   ProvisionedConcurrencyInvocations: number;
+  /** Max provisioned environments busy at once. */
+  ProvisionedConcurrentExecutions: number;
+  /** Max of busy ÷ allocated provisioned environments (0–1). */
+  ProvisionedConcurrencyUtilization: number;
   DeadLetterErrors: number;
   DestinationDeliveryFailures: number;
   /** Max age (ms) of async events when they were run this minute. */
