@@ -11,7 +11,8 @@ import type { Reveal } from "@/app/_server/practice/reveal";
 import type { RatingValue } from "@/app/practice/_lib/fsrs";
 import { api, newAttemptId } from "./api";
 import { usePractice } from "./practice-provider";
-import { emptyDraft, Feedback, QuestionBody, toAnswer, type Draft } from "./question";
+import { emptyDraft, toAnswer, type Draft } from "./draft";
+import { Feedback, QuestionBody } from "./question";
 
 export interface AnswerResponse {
   attemptId: string;

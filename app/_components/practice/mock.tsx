@@ -17,7 +17,8 @@ import { api } from "./api";
 import { QuestionMeta } from "./drill";
 import { readLocalMock, readMockPosition, writeLocalMock, writeMockPosition, type LocalMock } from "./local-store";
 import { usePractice } from "./practice-provider";
-import { draftFrom, emptyDraft, Feedback, QuestionBody, toAnswer, type Draft } from "./question";
+import { draftFrom, emptyDraft, toAnswer, type Draft } from "./draft";
+import { Feedback, QuestionBody } from "./question";
 
 interface StartResponse {
   id: string;
