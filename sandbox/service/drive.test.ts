@@ -128,6 +128,19 @@ stimuli:
     expect(r.extensions).toEqual({ ping: { pings: 2 } });
   });
 
+  it("lets an extension give Ref and GetAtt values for the resource types it simulates", async () => {
+    const ext: ServiceExtension = {
+      name: "ddb",
+      resourceTypes: ["AWS::DynamoDB::Table"],
+      attribute: (r, attr, n) => (attr === "StreamArn" ? `arn:aws:dynamodb:${n.region}:${n.accountId}:table/${String(r.properties.TableName)}/stream/2026-01-01T00:00:00.000` : undefined),
+    };
+    using s = await createLambdaService({
+      template: template({ T: { Type: "AWS::DynamoDB::Table", Properties: { TableName: "Orders" } }, F: fn(ok, { Environment: { Variables: { STREAM: { "Fn::GetAtt": ["T", "StreamArn"] }, TABLE: { Ref: "T" } } } }) }),
+      extensions: [ext],
+    });
+    expect(s.template.functions[0]?.environment).toEqual({ STREAM: "arn:aws:dynamodb:us-east-1:123456789012:table/Orders/stream/2026-01-01T00:00:00.000", TABLE: "lambda-lab-T" });
+  });
+
   it("does not report resource types or event types an extension simulates as not simulated", async () => {
     const ext: ServiceExtension = { name: "ddb", resourceTypes: ["AWS::DynamoDB::Table"], eventTypes: ["SQS"] };
     using s = await createLambdaService({

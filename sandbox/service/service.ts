@@ -98,6 +98,8 @@ export interface ServiceExtension {
   environmentOptions?(fn: TemplateFunction, host: ServiceHost): Pick<EnvironmentOptions, "builtinModules" | "hostCall">;
   /** An extra section of the run report. */
   report?(host: ServiceHost): unknown;
+  /** `Ref`/`Fn::GetAtt` values for the resource types it simulates (see TemplateOptions.attribute). */
+  attribute?: TemplateOptions["attribute"];
 }
 
 export interface LambdaServiceOptions extends Omit<TemplateOptions, "extensionResourceTypes" | "extensionEventTypes" | "fileName"> {
@@ -1403,6 +1405,13 @@ export async function createLambdaService(options: LambdaServiceOptions): Promis
     ...(options.templateFileName ? { fileName: options.templateFileName } : {}),
     extensionResourceTypes: exts.flatMap((e) => e.resourceTypes ?? []),
     extensionEventTypes: exts.flatMap((e) => e.eventTypes ?? []),
+    attribute: (resource, attr, names) => {
+      for (const e of exts) {
+        const v = e.attribute?.(resource, attr, names);
+        if (v !== undefined) return v;
+      }
+      return options.attribute?.(resource, attr, names);
+    },
   });
   const service = new LambdaService(template, options);
   try {

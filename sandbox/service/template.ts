@@ -153,6 +153,11 @@ export interface TemplateOptions {
   extensionEventTypes?: readonly string[];
   /** Name of the template file, for syntax error messages. */
   fileName?: string;
+  /**
+   * `Ref` (attr "Ref") and `Fn::GetAtt` values of resource types an extension simulates (an API id,
+   * a table's StreamArn…). Return undefined to fall back to the built-in names and ARNs.
+   */
+  attribute?: (resource: { logicalId: string; type: string; properties: Record<string, unknown> }, attr: string, names: { region: string; accountId: string; stackName: string }) => string | undefined;
 }
 
 // ---- limits (LAMBDA.md §8; API CreateFunction, PutFunctionEventInvokeConfig) -------------------
@@ -713,6 +718,8 @@ class TemplateParser {
         return fail();
       }
       default: {
+        const ext = this.options.attribute?.({ logicalId: id, type: r.type, properties: r.properties }, attr, { region, accountId: acct, stackName: this.stackName });
+        if (ext !== undefined) return ext;
         // Resources the core does not simulate (or an extension does): plausible names and ARNs.
         const service = (r.type.split("::")[1] ?? "unknown").toLowerCase();
         if (attr === "Ref") return `${this.stackName}-${id}`;
