@@ -190,15 +190,15 @@ export async function run(): Promise<void> {
 
   progress("node pool");
   // The Node pool: a warm invoke through a worker (postMessage both ways + structured clone).
-  const pool = createNodePool({ size: 1 });
+  const pool = createNodePool({ size: 1, isolation: "thread" });
   try {
     await pool.warmUp();
     const session = await pool.newSession(CONFIG);
     await session.invoke(EVENT);
     const pooled = summarize(await sample(Math.min(WARM_SAMPLES, 2000), () => session.invoke(EVENT), 200));
-    rows.push({ metric: "Warm invoke through the Node pool (worker round trip)", unit: "ms, p50 / p95", lambdaLab: pooled });
+    rows.push({ metric: "Warm invoke through the Node pool, thread isolation (worker round trip)", unit: "ms, p50 / p95", lambdaLab: pooled });
     rows.push({
-      metric: "Pool overhead (pool warm p50 − in-process warm p50)",
+      metric: "Pool overhead, threads (pool warm p50 − in-process warm p50)",
       unit: "ms",
       lambdaLab: pooled.median - warm.median,
     });
@@ -211,7 +211,7 @@ export async function run(): Promise<void> {
         await s.dispose();
       }, 5),
     );
-    rows.push({ metric: "Cold invoke through the Node pool (session + first invoke)", unit: "ms, p50 / p95", lambdaLab: pooledCold });
+    rows.push({ metric: "Cold invoke through the Node pool, threads (session + first invoke)", unit: "ms, p50 / p95", lambdaLab: pooledCold });
   } finally {
     await pool.dispose();
   }
@@ -223,7 +223,7 @@ export async function run(): Promise<void> {
     const session = await processPool.newSession(CONFIG);
     await session.invoke(EVENT);
     const pooled = summarize(await sample(Math.min(WARM_SAMPLES, 2000), () => session.invoke(EVENT), 200));
-    rows.push({ metric: "Warm invoke through the Node pool, process isolation (IPC round trip)", unit: "ms, p50 / p95", lambdaLab: pooled });
+    rows.push({ metric: "Warm invoke through the Node pool, process isolation (default; IPC round trip)", unit: "ms, p50 / p95", lambdaLab: pooled });
     await session.dispose();
   } finally {
     await processPool.dispose();

@@ -5,7 +5,7 @@
  * the same hard limits as server grading: a handler stuck where the engine cannot interrupt it is
  * stopped and the CLI prints Lambda's timeout payload instead of hanging; a worker that dies, even
  * of a V8 fatal error, gives Lambda's `Runtime.ExitError`/`Runtime.OutOfMemory` payload instead of
- * taking the CLI down. (A child process starts about as fast as a tsx-loaded worker thread here.)
+ * taking the CLI down.
  */
 import { createNodePool } from "../hosts/node/pool";
 import { SandboxHostError } from "../hosts/session";
@@ -37,7 +37,7 @@ export async function runInvoke(args: InvokeArgs, io: CliIo): Promise<number> {
     environment: args.environment,
     logFormat: args.logFormat,
   };
-  const pool = createNodePool({ size: 1, isolation: "process" });
+  const pool = createNodePool({ size: 1 }); // a child process: see NodePoolOptions.isolation
   try {
     const session = await pool.newSession(config, {
       onLog: (log) => io.stderr.write(`${log.message}\n`),

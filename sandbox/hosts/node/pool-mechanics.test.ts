@@ -9,6 +9,7 @@ import { createNodePool } from "./pool";
 
 const pool = createNodePool({
   size: 1,
+  isolation: "thread",
   workerData: { entry: new URL("./fixtures/mechanics-worker.ts", import.meta.url).href },
   // Small limits so the fixture's heap bomb ends quickly; short margins so the test is fast.
   resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 },
@@ -64,6 +65,7 @@ describe("node pool mechanics (fixture worker)", () => {
   it("replaces a worker after maxSessionsPerWorker sessions", async () => {
     const recycling = createNodePool({
       size: 1,
+      isolation: "thread",
       maxSessionsPerWorker: 2,
       workerData: { entry: new URL("./fixtures/mechanics-worker.ts", import.meta.url).href },
     });
@@ -85,6 +87,7 @@ describe("node pool mechanics (fixture worker)", () => {
   it("treats a worker that never starts serving as crashed (Runtime.ExitError), without hanging", async () => {
     const silent = createNodePool({
       size: 1,
+      isolation: "thread",
       startupTimeoutMs: 500,
       workerData: { entry: new URL("./fixtures/silent-worker.ts", import.meta.url).href },
     });

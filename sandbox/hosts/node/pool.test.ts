@@ -1,11 +1,12 @@
 /**
- * The Node host pool against the real runtime (QuickJS in `worker_threads` workers).
+ * The Node host pool against the real runtime, with worker threads (the suite in
+ * pool-process.test.ts covers the default, child processes).
  */
 import { afterAll, describe, expect, it } from "vitest";
 import type { FunctionConfig } from "../../runtime/types";
 import { createNodePool } from "./pool";
 
-const pool = createNodePool({ size: 2, hardStop: { marginMs: 500, initAllowanceMs: 1_000 } });
+const pool = createNodePool({ size: 2, isolation: "thread", hardStop: { marginMs: 500, initAllowanceMs: 1_000 } });
 afterAll(() => pool.dispose());
 
 const counter: FunctionConfig = {

@@ -2,8 +2,9 @@
  * The Node host: a pool of `worker_threads` workers that run execution environments with hard
  * limits, for server-side grading and the CLI.
  *
- * - Each worker starts with V8 `resourceLimits`; QuickJS's own memory limit (per environment) is
- *   enforced by the engine inside it.
+ * - Each worker is a child process (default) or a `worker_threads` worker, with V8 heap limits
+ *   (`resourceLimits`); QuickJS's own memory limit (per environment) is enforced by the engine
+ *   inside it.
  * - A session leases one worker exclusively for its lifetime, so a hostile submission can only
  *   ever take down its own worker, never another caller's run.
  * - Every invoke has a wall-clock hard stop above the function's timeout (timeout + margin, plus
@@ -36,10 +37,12 @@ export interface NodePoolOptions {
   /** Number of workers. Default: `os.availableParallelism()`, between 1 and 8. */
   size?: number;
   /**
-   * What a worker is. `"thread"` (default): a `worker_threads` worker, fast to start and to talk to.
-   * `"process"`: a child process (`child_process.fork`), slower to start, but even a V8 fatal error
-   * inside it (one allocation past its heap limit, which aborts a whole process rather than a
-   * thread) cannot take the host down. Prefer `"process"` for untrusted code on a server.
+   * What a worker is. `"process"` (default): a child process (`child_process.fork`); even a V8
+   * fatal error inside it cannot take the host down. `"thread"`: a `worker_threads` worker with
+   * `resourceLimits`, ~0.4 s faster to start, the same speed per invoke — but V8 aborts the whole
+   * process, host included, when one allocation overshoots a worker thread's heap limit, and guest
+   * code can provoke that today (`console.log` of a 300 MB string at 10,240 MB: the runtime copies
+   * it out of QuickJS in one piece; see README.md). Use threads only for trusted code.
    */
   isolation?: "thread" | "process";
   /** V8 limits of each worker. Default: 256 MB old generation, 32 MB young, 4 MB stack. */
@@ -51,11 +54,11 @@ export interface NodePoolOptions {
   /** A worker that has not started serving after this long counts as crashed. Default 30,000 ms. */
   startupTimeoutMs?: number;
   /**
-   * The worker entry. Default: `worker-bootstrap.mjs` (tsx + `worker.ts`) when this module runs as
-   * TypeScript, else `worker.js` beside the compiled pool.
+   * The worker entry (threads only). Default: `worker-bootstrap.mjs` (tsx + `worker.ts`) when this
+   * module runs as TypeScript, else `worker.js` beside the compiled pool.
    */
   workerUrl?: URL;
-  /** Passed to the worker as `workerData` (the bootstrap reads `entry` from it). */
+  /** Passed to a thread worker as `workerData` (the bootstrap reads `entry` from it). */
   workerData?: unknown;
   /** Answers `__host.call` from guests of sessions that enable `hostCalls`. */
   hostCall?: ConnectionHandlers["hostCall"];
@@ -222,7 +225,7 @@ export function createNodePool(options: NodePoolOptions = {}): NodePool {
   const waiters: { resolve(slot: Slot): void; reject(error: Error): void }[] = [];
   let disposed = false;
 
-  const isolation = options.isolation ?? "thread";
+  const isolation = options.isolation ?? "process";
   const spawn = (): EngineConnection => {
     const worker =
       isolation === "process"
