@@ -135,11 +135,24 @@ describe("the JSON log format (LoggingConfig LogFormat: JSON)", () => {
 });
 
 describe("runtime error records in the JSON format", () => {
-  it("logs Invoke Error as an ERROR record with errorType, errorMessage and stackTrace", async () => {
-    const r = await invokeOnce("exports.handler = async () => { throw new TypeError('bad'); };", {}, { logFormat: "JSON" });
+  it("logs a handler error as console.error(error) does: the error object as the message (RIC LogPatch jsonErrorLogger)", async () => {
+    const r = await invokeOnce("exports.handler = async () => { const e = new TypeError('bad'); e.code = 'E1'; throw e; };", {}, { logFormat: "JSON" });
     const rec = JSON.parse(r.logs.find((l) => l.kind === "app")!.message);
-    expect(rec).toMatchObject({ level: "ERROR", message: "Invoke Error", errorType: "TypeError", errorMessage: "bad" });
-    expect(rec.stackTrace[0]).toBe("TypeError: bad");
+    expect(rec).toMatchObject({ level: "ERROR", message: { errorType: "TypeError", errorMessage: "bad", code: "E1" } });
+    expect(rec.message.stackTrace[0]).toBe("TypeError: bad");
+  });
+
+  it("names errors by constructor, leaves out an undefined message and falls back to util.format when a value cannot be serialised", async () => {
+    const r = await invokeOnce(
+      "class MyErr extends Error {} exports.handler = async () => { console.log(undefined); console.log({ n: 1n }); console.log('x', new MyErr('m')); console.error({ nested: new RangeError('deep') }); };",
+      {},
+      { logFormat: "JSON" },
+    );
+    const recs = r.logs.filter((l) => l.kind === "app").map((l) => JSON.parse(l.message));
+    expect("message" in recs[0]).toBe(false);
+    expect(recs[1].message).toBe("{ n: 1n }");
+    expect(recs[2]).toMatchObject({ message: expect.stringMatching(/^x MyErr \[Error\]: m/), errorType: "MyErr", errorMessage: "m" });
+    expect(recs[3].message.nested).toMatchObject({ errorType: "RangeError", errorMessage: "deep" });
   });
 
   it("reports a failed init with platform.initReport records (phase init, then invoke)", async () => {

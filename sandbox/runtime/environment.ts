@@ -543,7 +543,12 @@ class Environment implements ExecutionEnvironment {
       const src = LIBS.get(name);
       if (src === undefined) throw new Error(`Lambda Lab: no guest module ${name}`);
       const res = ctx.evalCode(`(function (exports, require, module, INTERNAL) {${src}\n})`, `node:internal/${name}`);
-      if (res.error) return res.error; // surfaces as the thrown value's stand-in; should not happen
+      if (res.error) {
+        // Guarded by guest/modules.test.ts; reported clearly should it ever happen.
+        const detail = JSON.stringify(ctx.dump(res.error));
+        res.error.dispose();
+        throw new Error(`Lambda Lab internal error: the guest module ${name} failed to compile: ${detail}`);
+      }
       return res.value;
     });
     def("hostCall", (nameH, payloadH) => this.hostCall(ctx, str(nameH), str(payloadH)));

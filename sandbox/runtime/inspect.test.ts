@@ -44,6 +44,8 @@ const CASES = [
   "['%s', [1, [2, [3, [4]]]]]",
   "['%s', null, '%s']",
   "['%j %%', { a: [1] }]",
+  "[(() => { class MyErr extends Error {} const e = new MyErr('m'); e.stack = 'Error: m'; return e; })()]",
+  "[(() => { class ValidationError extends Error {} const e = new ValidationError('v'); e.stack = 'Error: v'; return e; })()]",
 ];
 
 describe("console formatting matches Node's util.format", () => {

@@ -83,11 +83,12 @@ export function formatTextAppLine(epochMs: number, requestId: string | undefined
 
 /**
  * Application record in the JSON format: `{"timestamp","level","requestId","message",…}`.
- * `body` is the JSON text of the record's remaining fields, starting with `"message":`.
+ * `body` is the JSON text of the record's remaining fields, starting with `"message":` (empty when
+ * the message is `undefined`, which JSON.stringify leaves out, as RIC does).
  */
 export function formatJsonAppLine(epochMs: number, requestId: string | undefined, level: LogLevel, body: string): string {
   const rid = requestId === undefined ? "" : `,"requestId":${JSON.stringify(requestId)}`;
-  return `{"timestamp":${JSON.stringify(isoTimestamp(epochMs))},"level":"${level}"${rid},${body}}`;
+  return `{"timestamp":${JSON.stringify(isoTimestamp(epochMs))},"level":"${level}"${rid}${body ? "," + body : ""}}`;
 }
 
 /** A platform record in the JSON format: `{"time","type","record"}`. */

@@ -114,6 +114,13 @@ function inspectValue(v, ctx, depth, indent) {
   if (isNativeError(v)) {
     var st;
     try { st = nodeStack(v); } catch (e) { st = '[' + String(v) + ']'; }
+    // Node's improveStack: name the constructor when it differs ("ValidationError: m", "MyErr [Error]: m").
+    try {
+      var en = v.name, ec = ctorName(v), el = typeof en === 'string' ? en.length : 0;
+      if (ec && typeof en === 'string' && en.slice(-5) === 'Error' && st.indexOf(en) === 0 && (st.length === el || st[el] === ':' || st[el] === '\n') && ec !== en) {
+        st = (ec.indexOf(en) !== -1 ? ec : ec + ' [' + en + ']') + st.slice(el);
+      }
+    } catch (e) { }
     // Node: a stack without frames is shown in brackets; frames are indented with the value.
     st = st.indexOf('\n') === -1 ? '[' + st + ']' : indent ? st.split('\n').join('\n' + indent) : st;
     var ek = keys(v).filter(function (k) { return k !== 'stack' && k !== 'message'; });
@@ -1609,33 +1616,62 @@ function toFormatted(e) {
   try { return '\t' + JSONstringify(e, withEnumerableProperties); }
   catch (x) { return '\t' + JSONstringify(toRapidResponse(e)); }
 }
-function errorFields(e) {
-  return ',"errorType":' + JSONstringify(Str(e.name)) + ',"errorMessage":' + JSONstringify(Str(e.message)) + ',"stackTrace":' + JSONstringify(split(nodeStack(e), '\n'));
+// The JSON format names an error by its constructor (RIC LogPatch.js jsonErrorReplacer); the
+// runtime's own errors are classes named after the part of their type after "Runtime.".
+function ctorName(e) {
+  try {
+    var n = e && e.constructor && e.constructor.name;
+    var own = e && typeof e.name === 'string' ? e.name : '';
+    if (n === 'Error' && startsWith(own, 'Runtime.')) return RA(K.strSlice, own, [8]);
+    return typeof n === 'string' && n ? n : 'UnknownError';
+  } catch (x) { return 'UnknownError'; }
 }
-// DG monitoring-cloudwatchlogs-advanced: one argument → the value; several → util.format text with
-// the first Error's fields copied to the top level.
+function jsonErrorReplacer(k, v) {
+  if (v instanceof K.ErrorC) {
+    var out = {};
+    setOwn(out, 'errorType', ctorName(v)); setOwn(out, 'errorMessage', v.message);
+    setOwn(out, 'stackTrace', typeof v.stack === 'string' ? split(nodeStack(v), '\n') : v.stack);
+    var ks = keys(v);
+    for (var i = 0; i < ks.length; i++) setOwn(out, ks[i], v[ks[i]]);
+    return out;
+  }
+  return v;
+}
+// RIC LogPatch.js formatJsonMessage: one argument → the value itself (errors expanded anywhere in
+// it; util.format text if it cannot be serialised; no message key for undefined); several →
+// util.format text with the first Error's errorType, errorMessage and stackTrace at the top level.
 function jsonBody(args) {
   var I = INTERNAL.lib('inspect');
   if (args.length === 1) {
-    var v = args[0];
-    if (isNativeError(v)) return '"message":' + JSONstringify({ errorType: v.name, errorMessage: v.message, stackTrace: split(nodeStack(v), '\n') });
-    try { var j = JSONstringify(v, I.jsonReplacer); if (j !== undefined) return '"message":' + j; } catch (x) { }
-    return '"message":' + JSONstringify(I.format([v]));
+    try {
+      var j = JSONstringify(args[0], jsonErrorReplacer);
+      return j === undefined ? '' : '"message":' + j;
+    } catch (x) {
+      return '"message":' + JSONstringify(I.format([args[0]]));
+    }
   }
   var body = '"message":' + JSONstringify(I.format(args));
-  for (var i = 0; i < args.length; i++) if (isNativeError(args[i])) { body += errorFields(args[i]); break; }
+  for (var i = 0; i < args.length; i++) {
+    var e = args[i];
+    if (e instanceof K.ErrorC) {
+      body += ',"errorType":' + JSONstringify(ctorName(e)) + ',"errorMessage":' + JSONstringify(e.message) + ',"stackTrace":' + JSONstringify(typeof e.stack === 'string' ? split(nodeStack(e), '\n') : []);
+      break;
+    }
+  }
   return body;
 }
+// RIC Errors.intoError
+function intoError(err) {
+  if (err instanceof K.ErrorC) return err;
+  try { return new K.ErrorC(err); } catch (x) { return new K.ErrorC('[unprintable]'); }
+}
+// RIC LogPatch structuredConsole.logError: text → console.error(msg, toFormatted(intoError(err)));
+// JSON → console.error(intoError(err)).
 function logError(msg, err) {
   if (4 < INTERNAL.minLevel) return;
-  if (INTERNAL.jsonLogs) {
-    var body = '"message":' + JSONstringify(msg);
-    try {
-      if (isNativeError(err) || isErrorLike(err)) body += errorFields(err);
-      else body += ',"errorType":' + JSONstringify(typeof err) + ',"errorMessage":' + JSONstringify(Str(err));
-    } catch (x) { }
-    H.log(4, '', body);
-  } else H.log(4, msg + ' ' + toFormatted(err));
+  var e = intoError(err);
+  if (INTERNAL.jsonLogs) H.log(4, '', jsonBody([e]));
+  else H.log(4, msg + ' ' + toFormatted(e));
 }
 function runtimeError(name, message, stack) {
   var e = new K.ErrorC(message);
