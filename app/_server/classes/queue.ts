@@ -1,0 +1,150 @@
+/**
+ * The grading queue: ExerciseSubmission rows with status QUEUED, graded off the request path by a
+ * worker loop in the server process. A worker claims the oldest row with
+ * `FOR UPDATE SKIP LOCKED`, so several loops (or several server processes on one PostgreSQL)
+ * never grade a row twice and never wait on each other; a row left in GRADING by a crashed
+ * process is claimed again once its lease has expired, and given up (FAILED) after MAX_ATTEMPTS.
+ */
+import type { Db } from "../db/client";
+import { gradeOnServer, GradingError } from "../grading";
+import { itemSpec } from "./items";
+
+export const DEFAULT_LEASE_MS = 120_000;
+export const MAX_ATTEMPTS = 3;
+
+interface Claimed {
+  id: string;
+  attempts: number;
+  assignmentItemId: string | null;
+  code: string;
+}
+
+/** Claims the oldest queued (or lease-expired) submission, or returns null when there is none. */
+export async function claimNext(prisma: Db, leaseMs = DEFAULT_LEASE_MS): Promise<Claimed | null> {
+  const leaseSeconds = leaseMs / 1000;
+  // Timestamps are stored as UTC without a zone (Prisma's convention), hence `AT TIME ZONE 'UTC'`.
+  const rows = await prisma.$queryRaw<Claimed[]>`
+    UPDATE "ExerciseSubmission"
+       SET "status" = 'GRADING', "lockedAt" = (now() AT TIME ZONE 'UTC'), "attempts" = "attempts" + 1
+     WHERE "id" = (
+       SELECT "id" FROM "ExerciseSubmission"
+        WHERE "status" = 'QUEUED'
+           OR ("status" = 'GRADING' AND "lockedAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${leaseSeconds}::float8))
+        ORDER BY "submittedAt", "id"
+        FOR UPDATE SKIP LOCKED
+        LIMIT 1)
+    RETURNING "id", "attempts", "assignmentItemId", "code"`;
+  return rows[0] ?? null;
+}
+
+async function fail(prisma: Db, id: string, error: string) {
+  await prisma.exerciseSubmission.updateMany({
+    where: { id, status: "GRADING" },
+    data: { status: "FAILED", error: error.slice(0, 2000), lockedAt: null, gradedAt: new Date(), score: 0, passed: 0 },
+  });
+}
+
+export interface ProcessOptions {
+  leaseMs?: number;
+  /** Grades a spec (gradeOnServer by default; tests may count calls). */
+  grade?: typeof gradeOnServer;
+}
+
+/** Claims and grades one submission; returns its id, or null when the queue is empty. */
+export async function processNext(prisma: Db, { leaseMs, grade = gradeOnServer }: ProcessOptions = {}): Promise<string | null> {
+  const job = await claimNext(prisma, leaseMs);
+  if (!job) return null;
+  if (job.attempts > MAX_ATTEMPTS) {
+    await fail(prisma, job.id, `Grading was interrupted ${MAX_ATTEMPTS} times; the submission was not graded. Submit again.`);
+    return job.id;
+  }
+  const item = job.assignmentItemId ? await prisma.assignmentItem.findUnique({ where: { id: job.assignmentItemId } }) : null;
+  const spec = item ? itemSpec(item) : null;
+  if (!spec) {
+    await fail(prisma, job.id, "The exercise this submission is for no longer exists.");
+    return job.id;
+  }
+  let files: Record<string, string>;
+  try {
+    files = JSON.parse(job.code) as Record<string, string>;
+  } catch {
+    await fail(prisma, job.id, "The submitted code could not be read.");
+    return job.id;
+  }
+  try {
+    // Full results are stored (the teacher sees hidden tests); students' views redact them.
+    const report = await grade(spec, files, { redactHidden: false });
+    await prisma.exerciseSubmission.updateMany({
+      where: { id: job.id, status: "GRADING" },
+      data: {
+        status: "GRADED",
+        results: report.cases.map((c) => ({ caseId: c.id, name: c.name, passed: c.passed, hidden: c.hidden, points: c.points, maxPoints: c.maxPoints, message: c.message.slice(0, 2000) })),
+        passed: report.passed,
+        total: report.total,
+        score: report.score,
+        verifiedBy: "SERVER",
+        lockedAt: null,
+        error: null,
+        gradedAt: new Date(),
+      },
+    });
+  } catch (error) {
+    // The code itself broke the grader (a thread killed for time or memory): a result, not a retry.
+    if (error instanceof GradingError) await fail(prisma, job.id, error.message);
+    else throw error;
+  }
+  return job.id;
+}
+
+interface WorkerState {
+  started: boolean;
+  sleepers: Array<() => void>;
+}
+const holder = globalThis as typeof globalThis & { __lambdaLabGrader?: WorkerState };
+
+/** Wakes idle grading loops at once (after a submission) instead of at their next poll. */
+export function wakeGradingWorker(): void {
+  const state = holder.__lambdaLabGrader;
+  if (!state) return;
+  for (const wake of state.sleepers.splice(0)) wake();
+}
+
+function sleep(ms: number, state: WorkerState): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    timer.unref?.();
+    function done() {
+      clearTimeout(timer);
+      const i = state.sleepers.indexOf(done);
+      if (i >= 0) state.sleepers.splice(i, 1);
+      resolve();
+    }
+    state.sleepers.push(done);
+  });
+}
+
+/**
+ * Starts the grading loops of this process once (idempotent): `concurrency` loops, each grading one
+ * submission at a time in its own worker thread, polling every `idleMs` when the queue is empty.
+ */
+export function startGradingWorker(getDb: () => Promise<Db>, { concurrency = 2, idleMs = 2_000 } = {}): void {
+  const state = (holder.__lambdaLabGrader ??= { started: false, sleepers: [] });
+  if (state.started) return;
+  state.started = true;
+  for (let lane = 0; lane < concurrency; lane++) {
+    void (async () => {
+      for (;;) {
+        try {
+          const prisma = await getDb();
+          while ((await processNext(prisma)) !== null) {
+            // keep going while there is work
+          }
+          await sleep(idleMs, state);
+        } catch (error) {
+          console.error("grading worker:", error);
+          await sleep(idleMs * 5, state);
+        }
+      }
+    })();
+  }
+}
