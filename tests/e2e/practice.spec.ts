@@ -1,4 +1,11 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+
+/** WCAG A/AA violations on the page as it is now (with feedback, charts and results shown). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
 
 async function signIn(page: Page, callbackUrl: string) {
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
@@ -97,4 +104,71 @@ test("a learner runs a topic drill, a review session with undo, and a mock inter
   await expect(page.getByRole("heading", { name: "Every answer, reviewed" })).toBeVisible();
   await expect(page.locator(".feedback-explanation")).toHaveCount(5);
   await expect(page.getByRole("link", { name: /Retry the \d I missed/ })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // With a history, the statistics draw their charts (each an image with a data table).
+  await page.goto("/practice/stats");
+  await expect(page.getByRole("img", { name: /Questions answered per day/ })).toBeVisible();
+  await expect(page.getByTestId("streak")).toHaveText("1");
+  await page.screenshot({ path: "test-results/e2e/practice-stats-light.png", fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/practice/certification");
+  await expect(page.getByTestId("readiness")).not.toHaveText("0%");
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test("ordering is keyboard-operable, and a prediction can be checked on the simulator in the browser", async ({ page }) => {
+  await page.goto("/practice/questions/lifecycle-phases-order");
+  const panel = page.getByTestId("question-lifecycle-phases-order");
+  const down = panel.getByRole("button", { name: /down$/ }).first();
+  await down.focus();
+  await page.keyboard.press("Enter");
+  await expect(panel.getByText(/moved to position 2 of/)).toBeAttached();
+  await panel.getByRole("button", { name: "Check answer" }).click();
+  await expect(panel.locator(".feedback-verdict")).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.goto("/practice/questions/predict-return-undefined");
+  const predict = page.getByTestId("question-predict-return-undefined");
+  await answerSomething(predict);
+  await predict.getByRole("button", { name: "Check answer" }).click();
+  await expect(predict.getByText("What the simulator produces")).toBeVisible();
+  await predict.getByRole("button", { name: "Run it on the simulator" }).click();
+  await expect(predict.getByText(/The simulator observed/)).toBeVisible({ timeout: 30_000 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: "test-results/e2e/practice-predict-dark.png", fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test("bad input gets a clear 4xx and records nothing", async ({ page }) => {
+  await signIn(page, "/practice");
+  const post = (url: string, data: unknown) => page.request.post(url, { data });
+  const id = () => `e2e-${Math.random().toString(36).slice(2, 14)}`;
+
+  const tampered = await post("/api/practice/answer", { attemptId: id(), questionId: "what-is-lambda", answer: { type: "single", selected: "z" } });
+  expect(tampered.status()).toBe(422);
+  expect((await tampered.json()).error).toMatch(/unknown option "z"/);
+  expect((await post("/api/practice/answer", { attemptId: id(), questionId: "what-is-lambda", answer: { type: "multiple", selected: ["a"] } })).status()).toBe(422);
+  expect((await post("/api/practice/answer", { attemptId: id(), questionId: "no-such-question", answer: { type: "single", selected: "a" } })).status()).toBe(404);
+  expect((await post("/api/practice/answer", { questionId: "what-is-lambda", answer: { type: "single", selected: "a" } })).status()).toBe(422);
+  expect((await page.request.post("/api/practice/answer", { data: "not json", headers: { "content-type": "text/plain" } })).status()).toBe(415);
+
+  // A retried answer (same attempt id) is recorded once.
+  const attemptId = id();
+  const body = { attemptId, questionId: "billing-model", answer: { type: "single", selected: "a" }, durationMs: 3000 };
+  const first = await (await post("/api/practice/answer", body)).json();
+  const again = await (await post("/api/practice/answer", body)).json();
+  expect([first.recorded, again.recorded]).toEqual([true, false]);
+
+  // Its card is due once: a second rating is refused; a card that does not exist is a 404.
+  expect((await post("/api/practice/review/rate", { questionId: "billing-model", rating: 3 })).status()).toBe(200);
+  const notDue = await post("/api/practice/review/rate", { questionId: "billing-model", rating: 3 });
+  expect(notDue.status()).toBe(409);
+  expect((await notDue.json()).error).toMatch(/not due/);
+  expect((await post("/api/practice/review/rate", { questionId: "no-such-question", rating: 3 })).status()).toBe(404);
+  expect((await post("/api/practice/review/rate", { questionId: "billing-model", rating: 7 })).status()).toBe(422);
+  // Signed out, the review API asks for a sign-in.
+  await page.context().clearCookies();
+  expect((await post("/api/practice/review/rate", { questionId: "billing-model", rating: 3 })).status()).toBe(401);
 });
