@@ -275,6 +275,13 @@ export function renderSummary(
   out.push(
     `Lambda Lab simulation of ${names.template} driven by ${names.drive}: ${formatDuration(report.duration)} of virtual time from ${report.startTime} (seed ${String(report.seed)})`,
   );
+  if (report.truncated !== undefined)
+    out.push("", `The run stopped early: ${report.truncated}.`);
+  if (s.recursiveLoopsStopped > 0)
+    out.push(
+      "",
+      `Recursive loop detection stopped ${s.recursiveLoopsStopped} destination chain(s) after 16 invocations.`,
+    );
   if (report.warnings.length > 0) {
     out.push("", "Not simulated:");
     for (const w of report.warnings)

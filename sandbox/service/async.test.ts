@@ -162,6 +162,16 @@ describe("asynchronous invocation", () => {
     expect(report.destinations.find((d) => d.record.requestContext.condition === "EventAgeExceeded")).toMatchObject({ target: "FEventInvokeConfigOnFailureQueue", delivered: true });
   });
 
+  it("stops a destination loop (a function whose OnSuccess is itself) after 16 invocations in the chain (DG invocation-recursion)", async () => {
+    const report = await simulate(template({ F: fn(ok, { EventInvokeConfig: { DestinationConfig: { OnSuccess: { Type: "Lambda", Destination: "arn:aws:lambda:us-east-1:123456789012:function:F" } } } }) }), {
+      stimuli: [{ invoke: "F", type: "Event", payload: { n: 1 } }],
+    });
+    expect(report.invocations).toHaveLength(16);
+    expect(report.summary.recursiveLoopsStopped).toBe(1);
+    expect(report.metrics.F?.reduce((n, m) => n + m.RecursiveInvocationsDropped, 0)).toBe(1);
+    expect(report.destinations.at(-1)).toMatchObject({ target: "F", delivered: false });
+  });
+
   it("counts a DLQ that cannot be written to (outside the template) in DeadLetterErrors", async () => {
     const report = await simulate(template({ F: fn(failing, { DeadLetterQueue: { Type: "SQS", TargetArn: "arn:aws:sqs:us-east-1:123456789012:elsewhere" }, EventInvokeConfig: { MaximumRetryAttempts: 0 } }) }), {
       stimuli: [{ invoke: "F", type: "Event" }],

@@ -44,6 +44,7 @@ export class MetricsCollector {
           AsyncEventAge: null,
           AsyncEventsReceived: 0,
           AsyncEventsDropped: 0,
+          RecursiveInvocationsDropped: 0,
           ColdStarts: 0,
         },
         durations: [],
@@ -87,6 +88,10 @@ export class MetricsCollector {
 
   asyncReceived(fn: string, time: number): void {
     this.bucket(fn, time).m.AsyncEventsReceived++;
+  }
+
+  recursiveDropped(fn: string, time: number): void {
+    this.bucket(fn, time).m.RecursiveInvocationsDropped++;
   }
 
   asyncDropped(fn: string, time: number): void {

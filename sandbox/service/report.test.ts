@@ -129,6 +129,13 @@ describe("the run report", () => {
     expect(lines).toEqual([1, 2]);
   });
 
+  it("stops a run at maxInvocations and says so, keeping what ran", async () => {
+    const factory = fakeFactory(() => ({ durationMs: 1 }));
+    const r = await simulate(template({ F: fn(ok) }), { stimuli: [{ invoke: "F", count: 100, every: "10ms" }] }, { environmentFactory: factory, maxInvocations: 10 });
+    expect(r.invocations).toHaveLength(10);
+    expect(r.truncated).toMatch(/after 10 invocation attempts \(maxInvocations\)/);
+  });
+
   it("states the final state of each function and target", async () => {
     const r = await simulate(template({ F: fn(ok, { AutoPublishAlias: "live" }), Q: { Type: "AWS::SQS::Queue" } }), { stimuli: [{ invoke: "F:live" }] });
     expect(r.resources.functions.F).toMatchObject({

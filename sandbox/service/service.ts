@@ -56,6 +56,10 @@ export const THROTTLE_BACKOFF_START_MS = 1000;
 export const THROTTLE_BACKOFF_MAX_MS = 300_000;
 export const DEFAULT_MAX_EVENT_AGE_S = 21_600;
 export const DEFAULT_MAX_RETRY_ATTEMPTS = 2;
+/** Invocations in one chain before recursive loop detection stops the next (DG invocation-recursion). */
+export const RECURSION_LIMIT = 16;
+/** A run stops after this many invocation attempts unless `maxInvocations` says otherwise. */
+export const DEFAULT_MAX_INVOCATIONS = 5_000_000;
 /** Virtual ms 0 of a run, unless `startTime` says otherwise (fixed so reports are reproducible). */
 export const DEFAULT_START_TIME = Date.UTC(2026, 0, 1, 0, 0, 0);
 
@@ -121,6 +125,8 @@ export interface LambdaServiceOptions extends Omit<TemplateOptions, "extensionRe
   metricsPeriod?: number | string;
   /** Apply the monthly free tier to the cost (default false). */
   freeTier?: boolean;
+  /** Stop a run after this many invocation attempts (default 5,000,000): a runaway load cannot hang the host. */
+  maxInvocations?: number;
   /** Creates execution environments (default: the QuickJS runtime's newEnvironment). */
   environmentFactory?: EnvironmentFactory;
   extensions?: readonly ServiceExtension[];
@@ -205,6 +211,8 @@ interface FnState {
 
 interface AsyncEvent {
   requestId: string;
+  /** Destination hops from the original request (Lambda → Lambda chains). */
+  depth: number;
   fn: FnState;
   qualifier: string | undefined;
   version: string;
@@ -292,6 +300,9 @@ export class LambdaService implements Disposable {
   private accountRateSecond = -1;
   private accountRateCount = 0;
   private dryRuns = 0;
+  private recursionStops = 0;
+  private truncated: string | undefined;
+  private readonly maxInvocations: number;
   private maxConcurrency = 0;
   private inFlight = 0;
   private disposed = false;
@@ -319,6 +330,9 @@ export class LambdaService implements Disposable {
     if (period === undefined || period < 1000 || period > 3_600_000 || period % 1000 !== 0) throw new RangeError(`metricsPeriod must be whole seconds from 1s to 1h (got ${String(options.metricsPeriod)})`);
     this.metrics = new MetricsCollector(period);
     this.freeTier = options.freeTier ?? false;
+    const maxInv = options.maxInvocations ?? DEFAULT_MAX_INVOCATIONS;
+    if (!Number.isInteger(maxInv) || maxInv < 1) throw new RangeError(`maxInvocations must be a whole number from 1 (got ${String(options.maxInvocations)})`);
+    this.maxInvocations = maxInv;
     for (const t of template.targets) this.resources.set(t.logicalId, new TargetResource(t));
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
@@ -636,6 +650,11 @@ export class LambdaService implements Disposable {
    * when no environment could be had) and the runtime's result.
    */
   private async attempt(v: VersionState, payload: unknown, ctx: AttemptContext): Promise<{ record: InvocationRecord; result?: InvokeResult }> {
+    if (this.records.length >= this.maxInvocations) {
+      this.truncated = `stopped at ${this.clock.now()} virtual ms after ${this.maxInvocations} invocation attempts (maxInvocations)`;
+      this.clock.clear();
+      throw new RunLimitReached(this.truncated);
+    }
     const fn = v.fn;
     const now = this.clock.now();
     const got: Acquire = (fn.reserved !== 0 ? this.rateLimited(fn) : undefined) ?? this.acquire(v);
@@ -838,10 +857,22 @@ export class LambdaService implements Disposable {
    */
   async invoke(target: string, payload: unknown = {}, options: ServiceInvokeOptions = {}): Promise<InvokeResponse> {
     this.assertUsable();
-    await this.clock.run(this.clock.now());
-    const { response, record } = await this.invokeWithRecord(target, payload, options);
-    if (record && response.statusCode === 200) await this.clock.run(record.end);
-    return response;
+    return this.limited(async () => {
+      await this.clock.run(this.clock.now());
+      const { response, record } = await this.invokeWithRecord(target, payload, options);
+      if (record && response.statusCode === 200) await this.clock.run(record.end);
+      return response;
+    });
+  }
+
+  /** maxInvocations reached outside run(): a ServiceStateError for the caller. */
+  private async limited<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof RunLimitReached) throw new ServiceStateError(error.message);
+      throw error;
+    }
   }
 
   /** Run the virtual clock forward by `ms` (async retries, releases…). */
@@ -849,20 +880,20 @@ export class LambdaService implements Disposable {
     this.assertUsable();
     const d = parseDuration(ms);
     if (d === undefined) throw new RangeError(`advance: ${String(ms)} is not a duration`);
-    await this.clock.run(this.clock.now() + d);
+    await this.limited(() => this.clock.run(this.clock.now() + d));
   }
 
   /** Run until no work is left (bounded by a week of virtual time). */
   async settle(): Promise<void> {
     this.assertUsable();
-    await this.clock.run(this.clock.now() + MAX_RUN_MS, false);
+    await this.limited(() => this.clock.run(this.clock.now() + MAX_RUN_MS, false));
   }
 
   // ---- asynchronous invocation (DG invocation-async, invocation-async-error-handling) ----------
 
-  private enqueue(fn: FnState, qualifier: string | undefined, payload: unknown, requestId: string, trigger: string, stimulus: number | undefined): void {
+  private enqueue(fn: FnState, qualifier: string | undefined, payload: unknown, requestId: string, trigger: string, stimulus: number | undefined, depth = 0): void {
     const v = this.route(fn, qualifier);
-    const ev: AsyncEvent = { requestId, fn, qualifier, version: v.version, payload, enqueuedAt: this.clock.now(), attempts: 0, throttles: 0, trigger, stimulus, lastStatusCode: 202 };
+    const ev: AsyncEvent = { requestId, depth, fn, qualifier, version: v.version, payload, enqueuedAt: this.clock.now(), attempts: 0, throttles: 0, trigger, stimulus, lastStatusCode: 202 };
     fn.queued++;
     this.metrics.asyncReceived(fn.def.logicalId, ev.enqueuedAt);
     this.clock.at(this.clock.now(), () => this.runAsync(ev));
@@ -980,17 +1011,23 @@ export class LambdaService implements Disposable {
       },
       responsePayload: result ? result.payload : null,
     };
-    this.deliver(ev.fn, dest, on, record);
+    this.deliver(ev.fn, dest, on, record, ev.depth);
   }
 
-  private deliver(source: FnState, dest: TargetRef, on: "OnSuccess" | "OnFailure", record: InvocationRecordDocument): void {
+  private deliver(source: FnState, dest: TargetRef, on: "OnSuccess" | "OnFailure", record: InvocationRecordDocument, depth: number): void {
     const now = this.clock.now();
     let delivered = false;
     if (dest.kind === "lambda") {
       const target = dest.logicalId ? this.fns.get(dest.logicalId) : undefined;
-      if (target) {
+      if (target && depth + 1 >= RECURSION_LIMIT) {
+        // Recursive loop detection: after 16 invocations in one chain Lambda stops the next one
+        // (DG invocation-recursion). Which chains AWS tracks through async destinations is not
+        // documented; the simulator stops destination chains here so a loop cannot run forever.
+        this.metrics.recursiveDropped(target.def.logicalId, now);
+        this.recursionStops++;
+      } else if (target) {
         const q = dest.arn.startsWith(target.def.arn + ":") ? dest.arn.slice(target.def.arn.length + 1) : undefined;
-        this.enqueue(target, q, record, this.rng.uuid(), `destination:${source.def.logicalId}`, undefined);
+        this.enqueue(target, q, record, this.rng.uuid(), `destination:${source.def.logicalId}`, undefined, depth + 1);
         delivered = true;
       }
     } else {
@@ -1129,8 +1166,12 @@ export class LambdaService implements Disposable {
     this.running = true;
     try {
       for (const s of d.stimuli) this.schedule(s, t0 + s.at, 0);
-      await this.clock.run(dur !== undefined ? t0 + dur : t0 + MAX_RUN_MS, dur !== undefined);
-      if (dur === undefined) {
+      try {
+        await this.clock.run(dur !== undefined ? t0 + dur : t0 + MAX_RUN_MS, dur !== undefined);
+      } catch (error) {
+        if (!(error instanceof RunLimitReached)) throw error;
+      }
+      if (dur === undefined || this.truncated !== undefined) {
         // Without a duration the run ends when the last work item has run.
         let last = t0;
         for (const r of this.records) if (r.end > last) last = r.end;
@@ -1331,7 +1372,9 @@ export class LambdaService implements Disposable {
         destinations: this.destinations.length,
         dryRuns: this.dryRuns,
         maxConcurrency: this.maxConcurrency,
+        recursiveLoopsStopped: this.recursionStops,
       },
+      ...(this.truncated !== undefined ? { truncated: this.truncated } : {}),
       invocations: records.slice(),
       deadLetters: Object.fromEntries(Object.entries(this.deadLetters).map(([k, v]) => [k, v.slice()])),
       destinations: this.destinations.slice(),
@@ -1366,6 +1409,14 @@ export class LambdaService implements Disposable {
 
   [Symbol.dispose](): void {
     this.dispose();
+  }
+}
+
+/** Thrown through the scheduler when a run reaches maxInvocations; `run()` turns it into a truncated report. */
+class RunLimitReached extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RunLimitReached";
   }
 }
 

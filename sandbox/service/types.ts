@@ -148,6 +148,8 @@ export interface MinuteMetrics {
   AsyncEventsReceived: number;
   /** Async events dropped this minute without a successful run (retries exhausted, too old). */
   AsyncEventsDropped: number;
+  /** Invocations stopped by recursive loop detection. */
+  RecursiveInvocationsDropped: number;
   ColdStarts: number;
 }
 
@@ -219,6 +221,8 @@ export interface RunSummary {
   destinations: number;
   dryRuns: number;
   maxConcurrency: number;
+  /** Destination chains stopped by recursive loop detection. */
+  recursiveLoopsStopped: number;
 }
 
 export interface RunReport {
@@ -228,6 +232,8 @@ export interface RunReport {
   /** Virtual ms the run covered. */
   duration: number;
   warnings: TemplateWarning[];
+  /** Set when the run stopped early (maxInvocations): why. The report covers what ran. */
+  truncated?: string;
   summary: RunSummary;
   invocations: InvocationRecord[];
   deadLetters: Record<string, DeadLetterMessage[]>;
