@@ -59,7 +59,7 @@ export const DEFAULT_MAX_RETRY_ATTEMPTS = 2;
 /** Invocations in one chain before recursive loop detection stops the next (DG invocation-recursion). */
 export const RECURSION_LIMIT = 16;
 /** A run stops after this many invocation attempts unless `maxInvocations` says otherwise. */
-export const DEFAULT_MAX_INVOCATIONS = 5_000_000;
+export const DEFAULT_MAX_INVOCATIONS = 1_000_000;
 /** Virtual ms 0 of a run, unless `startTime` says otherwise (fixed so reports are reproducible). */
 export const DEFAULT_START_TIME = Date.UTC(2026, 0, 1, 0, 0, 0);
 
@@ -125,7 +125,7 @@ export interface LambdaServiceOptions extends Omit<TemplateOptions, "extensionRe
   metricsPeriod?: number | string;
   /** Apply the monthly free tier to the cost (default false). */
   freeTier?: boolean;
-  /** Stop a run after this many invocation attempts (default 5,000,000): a runaway load cannot hang the host. */
+  /** Stop a run after this many invocation attempts (default 1,000,000): a runaway load cannot hang or exhaust the host. */
   maxInvocations?: number;
   /** Creates execution environments (default: the QuickJS runtime's newEnvironment). */
   environmentFactory?: EnvironmentFactory;
