@@ -3,7 +3,7 @@
  * is merged into the account (see practice-provider.tsx). Also the daily-limit setting and the
  * position in a running mock interview, which are per device for everyone.
  */
-import { DEFAULT_DAILY_LIMIT, type CardState, type RatingValue } from "@/app/practice/_lib/fsrs";
+import { DEFAULT_DAILY_LIMIT, type CardState, type RatingLogEntry } from "@/app/practice/_lib/fsrs";
 
 export interface LocalAttempt {
   id: string;
@@ -16,12 +16,7 @@ export interface LocalAttempt {
   at: string;
 }
 
-export interface LocalRating {
-  questionId: string;
-  rating: RatingValue;
-  previous: CardState;
-  at: string;
-}
+export type LocalRating = RatingLogEntry;
 
 export interface LocalPractice {
   attempts: LocalAttempt[];

@@ -8,7 +8,7 @@
  */
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { isDue, newCard, rateCard, type CardState, type RatingValue } from "@/app/practice/_lib/fsrs";
+import { applyRating, newCard, undoRating, type CardState, type RatingValue } from "@/app/practice/_lib/fsrs";
 import { api } from "./api";
 import { clearLocalPractice, readLocalPractice, readSettings, writeLocalPractice, writeSettings, type LocalAttempt, type LocalPractice, type PracticeSettings } from "./local-store";
 
@@ -120,25 +120,21 @@ export function PracticeProvider({ initial, signedIn, children }: { initial: Pra
   const rateLocal = useCallback(
     (questionId: string, rating: RatingValue, now: Date) => {
       const local = readLocalPractice();
-      const card = local.cards[questionId];
-      if (!card || !isDue(card, now)) return null;
-      const next = rateCard(card, rating, now);
-      local.cards[questionId] = next;
-      local.ratings.push({ questionId, rating, previous: card, at: now.toISOString() });
-      writeLocalPractice(local);
-      putCard({ questionId, ...next }, true);
-      return next;
+      const r = applyRating(local.cards, local.ratings, questionId, rating, now);
+      if (!r) return null;
+      writeLocalPractice({ ...local, cards: r.cards, ratings: r.log });
+      putCard({ questionId, ...r.card }, true);
+      return r.card;
     },
     [putCard],
   );
 
   const undoLocal = useCallback(() => {
     const local = readLocalPractice();
-    const last = local.ratings.pop();
-    if (!last) return null;
-    local.cards[last.questionId] = last.previous;
-    writeLocalPractice(local);
-    const restored = { questionId: last.questionId, ...last.previous };
+    const r = undoRating(local.cards, local.ratings);
+    if (!r) return null;
+    writeLocalPractice({ ...local, cards: r.cards, ratings: r.log });
+    const restored = { questionId: r.questionId, ...r.card };
     putCard(restored, "undo");
     return restored;
   }, [putCard]);

@@ -85,6 +85,8 @@ export async function gradeMock(questionIds: string[], answers: unknown, seed: s
   const items: MockResultItem[] = [];
   for (const id of questionIds) {
     const q = questionOr404(id);
+    // Interviews never include code (each would take the simulator seconds): refuse, not run, them.
+    if (q.type === "code") throw new HttpError(422, `Question "${id}" is a code question; mock interviews have none.`);
     const payload = given[id];
     const result = payload === undefined ? null : await gradeOnServer(q, payload);
     items.push({ question: toPublicQuestion(q, seed), answer: payload === undefined ? null : validAnswer(q, payload), result, reveal: revealQuestion(q) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DAILY_LIMIT, dueQueue, isDue, newCard, previewIntervals, rateCard, startOfDay, suggestRating } from "./fsrs";
+import { applyRating, DEFAULT_DAILY_LIMIT, dueQueue, isDue, newCard, previewIntervals, rateCard, startOfDay, suggestRating, undoRating } from "./fsrs";
 
 const t0 = new Date("2026-11-01T09:00:00.000Z");
 
@@ -74,5 +74,25 @@ describe("the daily queue", () => {
     expect(startOfDay(new Date("2026-11-01T23:30:00.000Z"), 0).toISOString()).toBe("2026-11-01T00:00:00.000Z");
     // UTC+2 (offset -120): 01:30 local on the 2nd
     expect(startOfDay(new Date("2026-11-01T23:30:00.000Z"), -120).toISOString()).toBe("2026-11-01T22:00:00.000Z");
+  });
+});
+
+describe("rating and undo in a browser's cards", () => {
+  it("rates a due card, refuses one that is not due, and undo restores the previous card exactly", () => {
+    const cards = { q1: newCard(t0), q2: rateCard(newCard(t0), 4, t0) };
+    const rated = applyRating(cards, [], "q1", 3, t0)!;
+    expect(rated.card.reps).toBe(1);
+    expect(rated.log).toHaveLength(1);
+    expect(cards.q1.reps).toBe(0); // inputs untouched
+    expect(applyRating(rated.cards, rated.log, "q1", 3, t0)).toBeNull(); // not due any more
+    expect(applyRating(rated.cards, rated.log, "q2", 3, t0)).toBeNull();
+    expect(applyRating(rated.cards, rated.log, "missing", 3, t0)).toBeNull();
+    const undone = undoRating(rated.cards, rated.log)!;
+    expect(undone.questionId).toBe("q1");
+    expect(undone.cards.q1).toEqual(cards.q1);
+    expect(undone.log).toEqual([]);
+    expect(undoRating(undone.cards, undone.log)).toBeNull();
+    // Rated again after the undo, it schedules as the first time did.
+    expect(applyRating(undone.cards, undone.log, "q1", 3, t0)!.card).toEqual(rated.card);
   });
 });

@@ -130,3 +130,38 @@ export function dueQueue<C extends Pick<CardState, "due">>(cards: C[], now: Date
     .sort((a, b) => a.due.localeCompare(b.due))
     .slice(0, left);
 }
+
+/** One rating in a browser's history: the card before it, so it can be undone. */
+export interface RatingLogEntry {
+  questionId: string;
+  rating: RatingValue;
+  previous: CardState;
+  at: string;
+}
+
+/**
+ * Rates a card in a set of cards (a signed-out learner's): null when there is no such card or it is
+ * not due; otherwise new cards and log (inputs are not changed).
+ */
+export function applyRating(
+  cards: Readonly<Record<string, CardState>>,
+  log: readonly RatingLogEntry[],
+  questionId: string,
+  rating: RatingValue,
+  now: Date,
+): { cards: Record<string, CardState>; log: RatingLogEntry[]; card: CardState } | null {
+  const card = cards[questionId];
+  if (!card || !isDue(card, now)) return null;
+  const next = rateCard(card, rating, now);
+  return { cards: { ...cards, [questionId]: next }, log: [...log, { questionId, rating, previous: card, at: now.toISOString() }], card: next };
+}
+
+/** Undoes the last rating: the card as it was before it, or null when there is nothing to undo. */
+export function undoRating(
+  cards: Readonly<Record<string, CardState>>,
+  log: readonly RatingLogEntry[],
+): { cards: Record<string, CardState>; log: RatingLogEntry[]; questionId: string; card: CardState } | null {
+  const last = log[log.length - 1];
+  if (!last) return null;
+  return { cards: { ...cards, [last.questionId]: last.previous }, log: log.slice(0, -1), questionId: last.questionId, card: last.previous };
+}

@@ -6,7 +6,11 @@ import { gradeMock } from "@/app/_server/practice/mock";
 const body = z
   .object({
     id: z.string().regex(/^local-[a-f0-9-]{36}$/),
-    questionIds: z.array(z.string().min(1).max(100)).min(1).max(40),
+    questionIds: z
+      .array(z.string().min(1).max(100))
+      .min(1)
+      .max(40)
+      .refine((ids) => new Set(ids).size === ids.length, "each question once"),
     answers: z.record(z.string().max(100), z.unknown()),
   })
   .strict();
