@@ -87,6 +87,9 @@ describe("concurrency and environments", () => {
     expect(c?.initDuration).toBeGreaterThan(0);
     expect(r.metrics.F?.[0]).toMatchObject({ ProvisionedConcurrencyInvocations: 2, ProvisionedConcurrencySpilloverInvocations: 1, ProvisionedConcurrentExecutions: 2, ProvisionedConcurrencyUtilization: 1, ConcurrentExecutions: 3 });
     expect(r.resources.functions.F?.provisioned).toEqual([{ version: "1", count: 2 }]);
+    // Their INIT_START was logged at allocation, ahead of the first request, in their own streams.
+    const streams = Object.values(r.logGroups["/aws/lambda/F"] ?? {});
+    expect(streams.filter((lines) => lines[0]?.startsWith("INIT_START") && lines[1]?.startsWith("START"))).toHaveLength(3);
   });
 
   it("provisioned environments see AWS_LAMBDA_INITIALIZATION_TYPE=provisioned-concurrency", async () => {

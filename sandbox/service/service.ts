@@ -301,6 +301,8 @@ export class LambdaService implements Disposable {
   private accountRateCount = 0;
   private dryRuns = 0;
   private recursionStops = 0;
+  /** Log lines of provisioned environments' ahead-of-time init, by environment id. */
+  private readonly initLogs = new Map<string, { time: number; version: string; fn: string; lines: string[] }>();
   private truncated: string | undefined;
   private readonly maxInvocations: number;
   private maxConcurrency = 0;
@@ -488,7 +490,8 @@ export class LambdaService implements Disposable {
       const slot = this.newSlot(v, true);
       slot.env = await this.factory(v.config, { ...ext, initializationType: "provisioned-concurrency" });
       // Provisioned environments run their init ahead of any request (DG provisioned-concurrency).
-      await slot.env.init();
+      const init = await slot.env.init();
+      if (this.logMode !== "none" && init.logs.length > 0) this.initLogs.set(slot.id, { time: this.clock.now(), version: v.version, fn: fn.def.functionName, lines: init.logs.map((l) => l.message) });
       v.idleProvisioned.push(slot);
     }
     fn.provisionedAllocated += count;
@@ -1337,20 +1340,26 @@ export class LambdaService implements Disposable {
     });
     const logGroups: RunReport["logGroups"] = {};
     const streams = new Map<string, string>();
+    // One stream per environment, named as Lambda names them (LAMBDA.md §1), from its first use.
+    const streamOf = (envId: string, version: string, time: number): string => {
+      let stream = streams.get(envId);
+      if (stream === undefined) {
+        const d = new Date(this.epoch(time));
+        const ymd = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}`;
+        stream = `${ymd}/[${version}]${hashHex(`${String(this.seed)}:${envId}`, 32)}`;
+        streams.set(envId, stream);
+      }
+      return stream;
+    };
+    for (const [envId, init] of this.initLogs) {
+      const g = (logGroups[`/aws/lambda/${init.fn}`] ??= {});
+      (g[streamOf(envId, init.version, init.time)] ??= []).push(...init.lines);
+    }
     for (const r of records) {
       if (!r.logs || !r.environmentId) continue;
       const fn = this.fns.get(r.function);
-      const group = `/aws/lambda/${fn?.def.functionName ?? r.function}`;
-      let stream = streams.get(r.environmentId);
-      if (stream === undefined) {
-        // One stream per environment, named as Lambda names them (LAMBDA.md §1), from the first use.
-        const d = new Date(this.epoch(r.start));
-        const ymd = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}`;
-        stream = `${ymd}/[${r.version}]${hashHex(`${String(this.seed)}:${r.environmentId}`, 32)}`;
-        streams.set(r.environmentId, stream);
-      }
-      const g = (logGroups[group] ??= {});
-      (g[stream] ??= []).push(...r.logs);
+      const g = (logGroups[`/aws/lambda/${fn?.def.functionName ?? r.function}`] ??= {});
+      (g[streamOf(r.environmentId, r.version, r.start)] ??= []).push(...r.logs);
     }
     const extensions: Record<string, unknown> = {};
     for (const ext of this.extensions) if (ext.report) extensions[ext.name] = ext.report(this.host);
