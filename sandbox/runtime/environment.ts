@@ -126,6 +126,8 @@ interface Vm {
 interface Completion {
   ok: boolean;
   body: string;
+  /** Set instead of `body` for a response the guest measured as over the limit. */
+  sizeBytes?: number;
 }
 
 let envCounter = 0;
@@ -499,9 +501,10 @@ class Environment implements ExecutionEnvironment {
       const rss = maxMemoryUsedMB(used, this.cfg.memoryMB) * 1024 * 1024;
       return arr([rss, guestMemoryLimitBytes(this.cfg.memoryMB), used]);
     });
-    def("complete", (ok, body) => {
+    def("complete", (ok, body, size) => {
       if (this.completion) return;
-      this.completion = { ok: ctx.typeof(ok) === "boolean" ? ctx.dump(ok) === true : false, body: str(body) };
+      const tooLarge = size !== undefined && ctx.typeof(size) === "number" ? ctx.getNumber(size) : undefined;
+      this.completion = { ok: ctx.typeof(ok) === "boolean" ? ctx.dump(ok) === true : false, body: str(body), ...(tooLarge !== undefined ? { sizeBytes: tooLarge } : {}) };
     });
     def("crash", (payload) => {
       if (this.crash) return;
@@ -1088,7 +1091,7 @@ class Environment implements ExecutionEnvironment {
     let status: "success" | "error" | "timeout" = "success";
     if (!failure && this.completion) {
       const comp: Completion = this.completion;
-      const size = utf8Length(comp.body);
+      const size = comp.sizeBytes ?? utf8Length(comp.body);
       if (comp.ok && size > MAX_RESPONSE_BYTES) {
         failure = {
           status: "error",

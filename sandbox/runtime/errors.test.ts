@@ -104,6 +104,14 @@ describe("function errors", () => {
     });
   });
 
+  it("measures a non-ASCII response in UTF-8 bytes", async () => {
+    const r = await invokeOnce("exports.handler = async () => '\u00e9'.repeat(3200000);", {}, { memoryMB: 512 });
+    expect(r.payload).toEqual({
+      errorType: "Function.ResponseSizeTooLarge",
+      errorMessage: "Response payload size (6400002 bytes) exceeded maximum allowed payload size (6291556 bytes).",
+    });
+  });
+
   it("refuses a request payload over 6 MB before running anything (413 RequestEntityTooLargeException)", async () => {
     const e = await env("exports.handler = async () => 1;");
     const attempt = e.invoke({ data: "x".repeat(6_291_456) });

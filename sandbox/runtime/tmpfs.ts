@@ -236,6 +236,15 @@ export class TmpFs {
         if (h !== undefined && ctx.typeof(h) === "string") data = encoder.encode(ctx.getString(h));
         else if (h !== undefined) {
           const lifetime = ctx.getArrayBuffer(h);
+          // Check the space before copying the guest's bytes into host memory.
+          if (TmpFs.inTmp(p) && this.used + lifetime.value.length > this.limitBytes && !bool(3)) {
+            const existing = this.nodes.get(p);
+            const freed = existing?.kind === "file" ? existing.data.length : 0;
+            if (this.used - freed + lifetime.value.length > this.limitBytes) {
+              lifetime.dispose();
+              return toHandle(ctx, ["ENOSPC"]);
+            }
+          }
           data = lifetime.value.slice();
           lifetime.dispose();
         } else data = new Uint8Array(0);

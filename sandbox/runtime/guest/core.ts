@@ -88,10 +88,27 @@ function jsonBody(args) {
   try { return jsonBodyUnsafe(args); } catch (e) { return '"message":' + JSONstringify(safeFormat(args)); }
 }
 function jsonBodyUnsafe(args) { return E().jsonBody(args); }
+// Nothing bigger than CloudWatch's event size crosses to the host: a guest must not make the host
+// copy a string larger than its own heap can take.
+var MAX_EVENT = 262144, MAX_RESPONSE = 6291556;
+function cut(s) { return s.length > MAX_EVENT ? RA(strSlice, s, [0, MAX_EVENT]) + '… [truncated to 256 KB]' : s; }
 function emit(level, args) {
   if (level < minLevel) return;
-  if (jsonLogs) H.log(level, '', jsonBody(args));
-  else H.log(level, formatArgs(args));
+  if (jsonLogs) {
+    var body = jsonBody(args);
+    if (body.length > MAX_EVENT) body = '"message":' + JSONstringify(cut(safeFormat(args)));
+    H.log(level, '', body);
+  } else H.log(level, cut(formatArgs(args)));
+}
+// An error payload is capped like a log event (RIC would send it whole; its size is what the caller
+// would reject): very long messages and traces are cut.
+function errorJson(e) {
+  var p = toRapidResponse(e), j = JSONstringify(p);
+  if (j.length <= MAX_EVENT) return j;
+  if (typeof p.errorMessage === 'string') p.errorMessage = cut(p.errorMessage);
+  if (isArray(p.trace) && p.trace.length > 50) p.trace = RA(arrSlice, p.trace, [0, 50]);
+  j = JSONstringify(p);
+  return j.length <= MAX_EVENT * 2 ? j : JSONstringify({ errorType: Str(p.errorType), errorMessage: cut(Str(p.errorMessage)) });
 }
 function logError(msg, err) { try { E().logError(msg, err); } catch (x) { } }
 var groupIndent = { value: '' };
@@ -112,7 +129,7 @@ var consoleObj = {
 // ---- lazily compiled parts: Date, timers, process (modules.ts) --------------------------------
 function uncaught(e) {
   logError('Uncaught Exception', e);
-  H.crash(JSONstringify(toRapidResponse(e)));
+  H.crash(errorJson(e));
 }
 function guarded(fn, self, args) {
   try { RA(fn, self, args); } catch (e) { uncaught(e); }
@@ -282,7 +299,7 @@ function initDone(err) {
   if (err === null) { H.initDone(true, ''); return; }
   var e = classifyInitError(err);
   logError('Uncaught Exception', e);
-  H.initDone(false, JSONstringify(toRapidResponse(e)));
+  H.initDone(false, errorJson(e));
 }
 function finishInit(exportsObj, fullHandler, handlerPath) {
   var fn = resolveHandler(exportsObj, handlerPath);
@@ -335,11 +352,15 @@ function postResponse(result) {
   try { body = JSONstringify(result === undefined ? null : result); }
   catch (x) { throw E().stringifyError(); }
   if (body === undefined) body = 'null';
+  // An oversized response is measured here and only its size crosses to the host.
+  // More characters than the limit has bytes is always too large; its size is reported as its length
+  // in characters (exact for ASCII JSON, a lower bound otherwise) without scanning it.
+  if (body.length > MAX_RESPONSE) { H.complete(true, '', body.length); return; }
   H.complete(true, body);
 }
 function postError(err) {
   logError('Invoke Error', err);
-  H.complete(false, JSONstringify(toRapidResponse(err)));
+  H.complete(false, errorJson(err));
 }
 function buildCallbackContext() {
   var isCompleteInvoked = false, waitForEmptyEventLoop = true;
@@ -405,7 +426,7 @@ function invoke(eventJson, dJson) {
     if (isAsync || C.runtime === 'nodejs24.x') {
       var ex = E().nodeJsExit();
       logError('Invoke Error', ex);
-      H.complete(false, JSONstringify(toRapidResponse(ex)));
+      H.complete(false, errorJson(ex));
     } else H.complete(true, 'null');
   };
   try {

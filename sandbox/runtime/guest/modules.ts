@@ -1068,8 +1068,9 @@ function readFileSync(p, o) {
 function dataOf(data, o) {
   if (typeof data === 'string') {
     var enc = encodingOf(o);
-    if (!enc || enc === 'utf8' || enc === 'utf-8') return data;
-    data = Buf.from(data, enc);
+    // Large strings are encoded here so the host can check the space before copying anything.
+    if ((!enc || enc === 'utf8' || enc === 'utf-8') && data.length <= 1048576) return data;
+    data = Buf.from(data, enc || 'utf8');
   }
   if (data instanceof ArrayBuffer) return data;
   if (ArrayBuffer.isView(data)) return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
