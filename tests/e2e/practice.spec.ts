@@ -118,7 +118,7 @@ test("a learner runs a topic drill, a review session with undo, and a mock inter
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test("ordering is keyboard-operable, and a prediction can be checked on the simulator in the browser", async ({ page }) => {
+test("ordering is keyboard-operable, a prediction can be checked on the simulator, and code runs in the browser and on the server", async ({ page }) => {
   await page.goto("/practice/questions/lifecycle-phases-order");
   const panel = page.getByTestId("question-lifecycle-phases-order");
   const down = panel.getByRole("button", { name: /down$/ }).first();
@@ -139,6 +139,15 @@ test("ordering is keyboard-operable, and a prediction can be checked on the simu
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: "test-results/e2e/practice-predict-dark.png", fullPage: true });
   expect(await axeViolations(page)).toEqual([]);
+
+  // A code question: the visible tests run in the browser; checking grades every test on the server.
+  await page.goto("/practice/questions/code-idempotent-consumer");
+  const code = page.getByTestId("question-code-idempotent-consumer");
+  await code.getByRole("button", { name: "Run the visible tests in my browser" }).click();
+  await expect(code.getByText(/In your browser: \d+ of \d+ visible tests pass/)).toBeVisible({ timeout: 30_000 });
+  await code.getByRole("button", { name: "Check answer" }).click();
+  await expect(code.locator(".feedback-verdict")).toBeVisible({ timeout: 45_000 });
+  await expect(code.locator(".feedback")).toContainText(/tests pass/);
 });
 
 test("bad input gets a clear 4xx and records nothing", async ({ page }) => {

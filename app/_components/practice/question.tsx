@@ -11,6 +11,7 @@ import type { GradeResult } from "@/app/_lib/questions/grade";
 import type { PublicQuestion } from "@/app/_lib/questions/public";
 import type { Reveal } from "@/app/_server/practice/reveal";
 import { CodeEditor } from "../simulator/code-editor";
+import { CodeRun } from "./code-run";
 import { Md } from "./markdown";
 import { type Draft } from "./draft";
 import { PredictRun } from "./predict-run";
@@ -231,6 +232,7 @@ export function QuestionBody({ question: q, draft, onChange, locked, reveal, onS
             onRun={() => onSubmitShortcut?.()}
             height={240}
           />
+          {!locked && <CodeRun question={q} files={{ ...q.exercise.stub, [Object.keys(q.exercise.stub)[0]!]: draft.code }} />}
         </div>
       )}
     </div>
