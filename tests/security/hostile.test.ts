@@ -298,6 +298,12 @@ describe("hostile handlers: logs and /tmp", () => {
     ));
   it("writing outside /tmp fails with EROFS", () =>
     contained("require('fs').writeFileSync('/var/task/index.js', 'pwned');", errorOf("Error", /^EROFS: read-only file system, open '\/var\/task\/index.js'$/)));
+  it("a 10 MB module name or file path is refused in the guest, not copied to the host", () =>
+    contained(
+      "const big = 'a'.repeat(10 * 1024 * 1024); const out = []; try { require(big); } catch (e) { out.push(e.code); } try { require('fs').readFileSync('/tmp/' + big); } catch (e) { out.push(e.code); } return out;",
+      succeeded(["MODULE_NOT_FOUND", "ENAMETOOLONG"]),
+      { memoryMB: 256 },
+    ));
   it("path traversal out of /tmp cannot write elsewhere", () =>
     contained("require('fs').writeFileSync('/tmp/../var/task/x.js', 'pwned');", errorOf("Error", /^EROFS: read-only file system/)));
 });

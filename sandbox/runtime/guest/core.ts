@@ -224,7 +224,11 @@ function Module(filename, parent) {
 }
 // The bridge host modules (e.g. the simulated AWS SDK) use to await the host: JSON in, JSON out.
 var HOST_BRIDGE = O.freeze({
-  call: function (name, payload) { return H.hostCall(Str(name), payload === undefined ? '' : JSONstringify(payload)); }
+  call: function (name, payload) {
+    var json = payload === undefined ? '' : JSONstringify(payload);
+    if (json !== undefined && json.length > MAX_RESPONSE) return RA(promiseThen, resolvedPromise, [function () { throw new RangeErrorC('host call payload over ' + MAX_RESPONSE + ' characters'); }]);
+    return H.hostCall(cut(Str(name)), json === undefined ? '' : json);
+  }
 });
 function dirname(p) { var i = RA(strLastIndexOf, p, ['/']); return i <= 0 ? '/' : RA(strSlice, p, [0, i]); }
 function makeRequire(mod) {
@@ -234,6 +238,7 @@ function makeRequire(mod) {
       e.code = request === '' ? 'ERR_INVALID_ARG_VALUE' : 'ERR_INVALID_ARG_TYPE';
       throw e;
     }
+    if (request.length > 4096) throw moduleNotFound(RA(strSlice, request, [0, 64]) + '…', mod, '');
     var r = H.resolve(request, mod ? mod.path : '/var/task');
     var kind = r[0], target = r[1];
     if (kind === 'builtin') return requireBuiltin(target);

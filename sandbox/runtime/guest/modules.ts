@@ -1031,7 +1031,7 @@ var H = INTERNAL.H, Buf = INTERNAL.lib('buffer').Buffer, timers = INTERNAL.lib('
 var DESCR = { ENOENT: [-2, 'no such file or directory'], EEXIST: [-17, 'file already exists'], ENOTDIR: [-20, 'not a directory'],
   EISDIR: [-21, 'illegal operation on a directory'], ENOTEMPTY: [-39, 'directory not empty'], EROFS: [-30, 'read-only file system'],
   ENOSPC: [-28, 'no space left on device'], EACCES: [-13, 'permission denied'], EINVAL: [-22, 'invalid argument'], EBUSY: [-16, 'resource busy or locked'],
-  ENOSYS: [-38, 'function not implemented'] };
+  ENOSYS: [-38, 'function not implemented'], ENAMETOOLONG: [-36, 'name too long'] };
 function fsError(code, syscall, path, dest) {
   if (code === 'ERR_FS_EISDIR') {
     var e0 = new Error('Path is a directory: ' + syscall + ' returned EISDIR (is a directory) ' + path);
@@ -1045,7 +1045,10 @@ function fsError(code, syscall, path, dest) {
   return e;
 }
 function toPath(p, name) {
-  if (typeof p === 'string') return p;
+  if (typeof p === 'string') {
+    if (p.length > 4096) throw fsError('ENAMETOOLONG', 'open', p.slice(0, 64) + '…');
+    return p;
+  }
   if (p instanceof Uint8Array) return Buf.from(p).toString();
   if (p && typeof p === 'object' && p.href && p.protocol === 'file:') return decodeURIComponent(p.pathname);
   var e = new TypeError('The "' + (name || 'path') + '" argument must be of type string or an instance of Buffer or URL. Received ' + (p === null ? 'null' : typeof p));
