@@ -3,7 +3,8 @@
  * worker loop in the server process. A worker claims the oldest row with
  * `FOR UPDATE SKIP LOCKED`, so several loops (or several server processes on one PostgreSQL)
  * never grade a row twice and never wait on each other; a row left in GRADING by a crashed
- * process is claimed again once its lease has expired, and given up (FAILED) after MAX_ATTEMPTS.
+ * process is claimed again once its lease has expired, a run the grader had to stop is queued
+ * again, and either is given up (FAILED) after MAX_ATTEMPTS.
  */
 import type { Db } from "../db/client";
 import { gradeOnServer, GradingError } from "../grading";
@@ -89,9 +90,15 @@ export async function processNext(prisma: Db, { leaseMs, grade = gradeOnServer }
       },
     });
   } catch (error) {
-    // The code itself broke the grader (a thread killed for time or memory): a result, not a retry.
-    if (error instanceof GradingError) await fail(prisma, job.id, error.message);
-    else throw error;
+    if (!(error instanceof GradingError)) throw error; // the database or the host: the lease retries it
+    // The grader thread was stopped (wall clock or heap). Hostile code does that every time, but so
+    // can a server too loaded to finish in time: try again (at the head of the queue, by its
+    // submission time) before giving up.
+    if (job.attempts < MAX_ATTEMPTS) {
+      await prisma.exerciseSubmission.updateMany({ where: { id: job.id, status: "GRADING" }, data: { status: "QUEUED", lockedAt: null, error: error.message.slice(0, 2000) } });
+    } else {
+      await fail(prisma, job.id, error.message);
+    }
   }
   return job.id;
 }
