@@ -37,3 +37,27 @@ describe("README example", () => {
     expect(d.seed).toBe(42);
   });
 });
+
+describe("README API walkthrough", () => {
+  it("runs the calls of the API section in order", async () => {
+    const { createLambdaService } = await import("./service");
+    const templateYaml = `
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  OrderFunction:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: index.handler, Runtime: nodejs22.x, AutoPublishAlias: live, InlineCode: "exports.handler = async () => 1;" }
+`;
+    using service = await createLambdaService({ template: templateYaml, account: { concurrency: 1000 } });
+    const r = await service.invoke("OrderFunction:live", { orderId: 1 });
+    expect(r.statusCode).toBe(200);
+    expect(r.executedVersion).toBe("1");
+    expect((await service.invoke("OrderFunction", { orderId: 2 }, { type: "Event" })).statusCode).toBe(202);
+    await service.advance("5m");
+    await service.update("OrderFunction", { code: "exports.handler = async () => 2;", publish: true });
+    await service.setAlias("OrderFunction", "live", "1", { "2": 0.1 });
+    const report2 = await service.run("stimuli:\n  - invoke: OrderFunction:live\n    count: 20\n", { duration: "10m" });
+    expect(report2.summary.invocations).toBe(22);
+    expect(report2.resources.functions.OrderFunction?.aliases).toEqual([{ name: "live", version: "1", weights: { "2": 0.1 } }]);
+  });
+});
