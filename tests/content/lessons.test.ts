@@ -24,7 +24,7 @@ import { simulate } from "@/sandbox/service";
 const course = loadCourse();
 const bank = loadQuestionBank();
 const exercises = loadExercises();
-const ALLOWED = new Set(["Callout", "Diagram", "Simulator", "ServiceSimulator", "Exercise"]);
+const ALLOWED = new Set(["Callout", "Diagram", "Simulator", "ServiceSimulator", "Exercise", "Quiz"]);
 
 interface JsxNode {
   type: string;
@@ -84,6 +84,11 @@ describe.each(course.lessons.map((l) => [l.id, l] as const))("lesson %s", (_id, 
   it("links at least three bank questions that exist, about this lesson or its module", () => {
     const missing = lesson.questions.filter((q) => !bank.byId.has(q));
     expect(missing, `${path}: unknown question ids`).toEqual([]);
+  });
+
+  it("asks only questions that exist in the bank", () => {
+    const asked = nodes.filter((n) => n.name === "Quiz").flatMap((n) => attr(n, "ids") as string[]);
+    expect(asked.filter((id) => !bank.byId.has(id)), path).toEqual([]);
   });
 
   it("has diagrams whose edges name their nodes", () => {

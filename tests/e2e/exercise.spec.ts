@@ -4,6 +4,7 @@ const LESSON = "/learn/foundations/what-is-lambda";
 
 async function setCode(page: Page, testId: string, code: string) {
   const box = page.getByTestId(testId);
+  await box.scrollIntoViewIfNeeded(); // Monaco loads when the editor comes into view
   await expect(box.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
   await box.locator(".monaco-editor").click();
   await page.evaluate((value) => {
@@ -91,4 +92,15 @@ test("progress made before signing up is kept in the new account, shown on the d
 test("exporting progress requires signing in", async ({ request }) => {
   const response = await request.get("/api/progress/export");
   expect(response.status()).toBe(401);
+});
+
+test("a lesson ends with a quiz from the bank, graded on the server with the explanation", async ({ page }) => {
+  await page.goto(LESSON);
+  const quiz = page.getByRole("region", { name: "Check your understanding" });
+  await quiz.scrollIntoViewIfNeeded();
+  const first = quiz.locator("[data-testid^=question-]").first();
+  await first.locator("input[type=radio], input[type=checkbox]").first().check();
+  await first.getByRole("button", { name: "Check answer" }).click();
+  await expect(first).toContainText(/Correct|Not right|Partly right/, { timeout: 30_000 });
+  await expect(first).toContainText("Explanation");
 });

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CompleteButton, LessonVisit } from "@/app/_components/lesson/lesson-progress";
+import { Quiz } from "@/app/_components/lesson/quiz";
+import { findQuestion } from "@/app/_server/content/questions";
 import { course, findLesson } from "@/app/_server/content/course";
 
 type Params = { module: string; lesson: string };
@@ -15,6 +17,11 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   const { module, lesson } = await params;
   const found = findLesson(module, lesson);
   return found ? { title: found.title, description: found.summary } : {};
+}
+
+/** Up to three of the lesson's questions that can be answered quickly (code questions live in /practice). */
+function quizIds(ids: string[]): string[] {
+  return ids.filter((id) => findQuestion(id)?.type !== "code").slice(0, 3);
 }
 
 export default async function LessonPage({ params }: { params: Promise<Params> }) {
@@ -49,6 +56,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
             </ul>
           </section>
           <Content />
+          <Quiz ids={quizIds(lesson.questions)} />
           <CompleteButton lessonId={lesson.id} />
           <nav className="lesson-nav" aria-label="Lessons">
             {previous ? (
