@@ -39,10 +39,10 @@ export interface NodePoolOptions {
   /**
    * What a worker is. `"process"` (default): a child process (`child_process.fork`); even a V8
    * fatal error inside it cannot take the host down. `"thread"`: a `worker_threads` worker with
-   * `resourceLimits`, ~0.4 s faster to start, the same speed per invoke — but V8 aborts the whole
-   * process, host included, when one allocation overshoots a worker thread's heap limit, and guest
-   * code can provoke that today (`console.log` of a 300 MB string at 10,240 MB: the runtime copies
-   * it out of QuickJS in one piece; see README.md). Use threads only for trusted code.
+   * `resourceLimits`, ~0.4 s faster to start and ~0.08 ms faster per invoke — but V8 aborts the
+   * whole process, host included, when one allocation overshoots a worker thread's heap limit.
+   * Guest code could provoke that until the runtime bounded what it copies to the host (see
+   * README.md); processes keep the host safe should such a copy ever come back.
    */
   isolation?: "thread" | "process";
   /** V8 limits of each worker. Default: 256 MB old generation, 32 MB young, 4 MB stack. */
