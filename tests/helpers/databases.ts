@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { openDb, type OpenDb } from "@/app/_server/db/client";
 import { migrate } from "@/app/_server/db/migrate";
 import { openSql, type SqlConnection } from "@/app/_server/db/sql";
@@ -101,5 +102,24 @@ export async function migratedDb(kind: DatabaseKind): Promise<MigratedDb> {
       await sql.close();
     },
     drop: () => db.drop(),
+  };
+}
+
+/**
+ * A fresh migrated database for the enclosing describe block: created before its tests, closed
+ * and dropped after them. Returns a getter (the database exists only once beforeAll has run).
+ */
+export function useMigratedDb(kind: DatabaseKind): () => MigratedDb {
+  let db: MigratedDb | undefined;
+  beforeAll(async () => {
+    db = await migratedDb(kind);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await db?.drop();
+  });
+  return () => {
+    if (!db) throw new Error("useMigratedDb: the database is created in beforeAll");
+    return db;
   };
 }

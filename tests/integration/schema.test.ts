@@ -3,25 +3,18 @@
  * to an empty database, every model's columns match the schema (names, types, nullability), and
  * every model can be written and read through the generated Prisma client.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKinds, migratedDb, type MigratedDb } from "../helpers/databases";
+import { describe, expect, it } from "vitest";
+import { databaseKinds, useMigratedDb } from "../helpers/databases";
 import { expectedUdt, readPrismaSchema } from "../helpers/prisma-schema";
 
 const { models, enums } = readPrismaSchema();
 const enumNames = new Set(enums.map((e) => e.name));
 
 describe.each(databaseKinds)("schema on $name", (kind) => {
-  let db: MigratedDb;
-  beforeAll(async () => {
-    db = await migratedDb(kind);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await db?.drop();
-  });
+  const db = useMigratedDb(kind);
 
   it("creates exactly one table per model, plus Prisma's migrations table", async () => {
-    const rows = await db.sql.query<{ table_name: string }>(
+    const rows = await db().sql.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
     );
     expect(rows.map((r) => r.table_name).sort()).toEqual([...models.map((m) => m.name), "_prisma_migrations"].sort());
@@ -29,7 +22,7 @@ describe.each(databaseKinds)("schema on $name", (kind) => {
 
   it("creates every enum with the schema's values", async () => {
     for (const e of enums) {
-      const rows = await db.sql.query<{ v: string }>(
+      const rows = await db().sql.query<{ v: string }>(
         `SELECT e.enumlabel AS v FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = $1 ORDER BY e.enumsortorder`,
         [e.name],
       );
@@ -38,7 +31,7 @@ describe.each(databaseKinds)("schema on $name", (kind) => {
   });
 
   it.each(models.map((m) => [m.name, m] as const))("%s: columns match schema.prisma", async (_name, model) => {
-    const columns = await db.sql.query<{ column_name: string; udt_name: string; is_nullable: string }>(
+    const columns = await db().sql.query<{ column_name: string; udt_name: string; is_nullable: string }>(
       `SELECT column_name, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
       [model.name],
     );
@@ -53,7 +46,7 @@ describe.each(databaseKinds)("schema on $name", (kind) => {
   });
 
   it("writes and reads every model through the Prisma client", async () => {
-    const p = db.prisma;
+    const p = db().prisma;
     const user = await p.user.create({ data: { email: "ada@example.com", name: "Ada", role: "TEACHER", passwordHash: "x", image: "i", emailVerified: new Date() } });
     const student = await p.user.create({ data: { email: "sam@example.com" } });
     await p.account.create({ data: { userId: user.id, type: "oauth", provider: "github", providerAccountId: "1", access_token: "t", expires_at: 1, scope: "s", token_type: "bearer", id_token: "i", refresh_token: "r", session_state: "s" } });

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useId, useState, type ReactNode } from "react";
 import { revealSolution, submitExercise } from "@/app/learn/exercise-actions";
 import type { CaseResult, ExerciseReport } from "@/sandbox/grading";
 import type { ExerciseSpec } from "@/sandbox/grading/spec";
+import { runWorkerOnce } from "@/app/_lib/worker-once";
 import { CodeEditor } from "../simulator/code-editor";
 import { loadCatalogueEvent } from "../simulator/events";
 
@@ -34,25 +35,13 @@ function deadlineMs(spec: ExerciseSpec): number {
 /** Runs the tests in a fresh Web Worker; a worker past the deadline is terminated. */
 async function gradeInBrowser(spec: ExerciseSpec, files: Record<string, string>): Promise<ExerciseReport> {
   const catalogue = Object.fromEntries(await Promise.all(catalogueIds(spec).map(async (id) => [id, await loadCatalogueEvent(id)] as const)));
-  const worker = new Worker(new URL("./grader.worker.ts", import.meta.url), { type: "module" });
-  try {
-    return await new Promise<ExerciseReport>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("The tests took too long and were stopped. Look for code that never finishes.")), deadlineMs(spec));
-      worker.onmessage = (e: MessageEvent<{ ok: true; report: ExerciseReport } | { ok: false; error: string }>) => {
-        clearTimeout(timer);
-        if (e.data.ok) resolve(e.data.report);
-        else reject(new Error(e.data.error));
-      };
-      worker.onerror = (e) => {
-        clearTimeout(timer);
-        e.preventDefault();
-        reject(new Error(e.message || "The test runner stopped."));
-      };
-      worker.postMessage({ spec, files, catalogue });
-    });
-  } finally {
-    worker.terminate();
-  }
+  const { report } = await runWorkerOnce<{ report: ExerciseReport }>(
+    () => new Worker(new URL("./grader.worker.ts", import.meta.url), { type: "module" }),
+    { spec, files, catalogue },
+    deadlineMs(spec),
+    "The tests took too long and were stopped. Look for code that never finishes.",
+  );
+  return report;
 }
 
 function Results({ report, label }: { report: ExerciseReport; label: string }) {

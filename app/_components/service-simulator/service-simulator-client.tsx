@@ -7,26 +7,19 @@
  */
 import { useId, useState } from "react";
 import type { RunReport } from "@/sandbox/service/types";
+import { runWorkerOnce } from "@/app/_lib/worker-once";
 import { formatMs, Timeline } from "./timeline";
 
 const HARD_STOP_MS = 60_000;
 
-function runInWorker(template: string, drive: string): Promise<RunReport> {
-  const worker = new Worker(new URL("./service.worker.ts", import.meta.url), { type: "module" });
-  return new Promise<RunReport>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("The run took longer than a minute and was stopped.")), HARD_STOP_MS);
-    worker.onmessage = (e: MessageEvent<{ ok: true; report: RunReport } | { ok: false; error: string }>) => {
-      clearTimeout(timer);
-      if (e.data.ok) resolve(e.data.report);
-      else reject(new Error(e.data.error));
-    };
-    worker.onerror = (e) => {
-      clearTimeout(timer);
-      e.preventDefault();
-      reject(new Error(e.message || "The simulator stopped."));
-    };
-    worker.postMessage({ template, drive });
-  }).finally(() => worker.terminate());
+async function runInWorker(template: string, drive: string): Promise<RunReport> {
+  const { report } = await runWorkerOnce<{ report: RunReport }>(
+    () => new Worker(new URL("./service.worker.ts", import.meta.url), { type: "module" }),
+    { template, drive },
+    HARD_STOP_MS,
+    "The run took longer than a minute and was stopped.",
+  );
+  return report;
 }
 
 function usd(value: number): string {
