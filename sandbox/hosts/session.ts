@@ -140,15 +140,20 @@ export class EngineSession {
       connection?.close();
     };
     signal?.addEventListener("abort", onAbort, { once: true });
+    this.running = onAbort;
     try {
       return await this.invokeOwned(event, rest, (c) => {
         connection = c;
         if (aborted) c.close();
       });
     } finally {
+      this.running = undefined;
       signal?.removeEventListener("abort", onAbort);
     }
   }
+
+  /** Aborts the invocation in progress, if any. */
+  private running: (() => void) | undefined;
 
   private async invokeOwned(
     event: unknown,
@@ -224,11 +229,18 @@ export class EngineSession {
     }
   }
 
-  /** Dispose the environment; the session cannot be used afterwards. */
+  /**
+   * Dispose the environment; the session cannot be used afterwards. An invocation still running is
+   * aborted (its worker terminated, the invoke rejects with an `AbortError`), so a pool never hands
+   * a worker that is busy with someone else's run to the next session; invocations still waiting
+   * for their turn reject too.
+   */
   async dispose(): Promise<void> {
     if (this.closed) return;
-    await this.resetEnvironment();
     this.closed = true;
+    this.running?.();
+    await this.turn;
+    await this.resetEnvironment();
   }
 
   private assertOpen(): void {

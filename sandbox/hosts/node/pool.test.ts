@@ -99,6 +99,22 @@ describe("node pool (real runtime)", () => {
     expect(ok?.payload).toMatchObject({ n: 9 });
   }, 30_000);
 
+  it("disposing a session aborts its running invocation at once and frees the worker", async () => {
+    const session = await pool.newSession({ timeoutSeconds: 30, files: { "index.js": `exports.handler = async () => Array(2 ** 32 - 1).indexOf(1);` } });
+    const running = session.invoke({});
+    const outcome = running.then(
+      () => "resolved",
+      (error: Error) => error.name,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const started = performance.now();
+    await session.dispose();
+    expect(await outcome).toBe("AbortError");
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const [next] = await pool.run(counter, [{ n: 5 }]);
+    expect(next?.status).toBe("success");
+  });
+
   it("lets the engine itself stop an ordinary infinite loop at the function timeout (no worker lost)", async () => {
     const before = pool.stats();
     const [result] = await pool.run({ timeoutSeconds: 1, files: { "index.js": `exports.handler = async () => { for (;;) {} };` } }, [{}]);
