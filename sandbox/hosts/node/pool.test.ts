@@ -115,6 +115,18 @@ describe("node pool (real runtime)", () => {
     expect(next?.status).toBe("success");
   });
 
+  it("aborts a whole run through its signal (an overall grading budget)", async () => {
+    const started = performance.now();
+    await expect(
+      pool.run(
+        { timeoutSeconds: 30, files: { "index.js": `exports.handler = async () => Array(2 ** 32 - 1).indexOf(1);` } },
+        [{}, {}],
+        { signal: AbortSignal.timeout(500) },
+      ),
+    ).rejects.toMatchObject({ name: "AbortError" });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it("lets the engine itself stop an ordinary infinite loop at the function timeout (no worker lost)", async () => {
     const before = pool.stats();
     const [result] = await pool.run({ timeoutSeconds: 1, files: { "index.js": `exports.handler = async () => { for (;;) {} };` } }, [{}]);

@@ -71,6 +71,11 @@ export interface SessionOptions {
   onLog?: (event: LogEvent, requestId: string) => void;
   /** Answers this session's `__host.call(name, payload)` (overrides the pool's `hostCall`). */
   hostCall?: HostCallHandler;
+  /**
+   * `run()` only: aborts the whole run (e.g. a grading budget, `AbortSignal.timeout(ms)`): the
+   * running invocation's worker is terminated and `run()` rejects with an `AbortError`.
+   */
+  signal?: AbortSignal;
 }
 
 /** One execution environment on one leased worker. Dispose it to return the worker. */
@@ -302,7 +307,7 @@ export function createNodePool(options: NodePoolOptions = {}): NodePool {
     const session = await newSession(config, sessionOptions);
     try {
       const results: InvokeResult[] = [];
-      for (const event of events) results.push(await session.invoke(event));
+      for (const event of events) results.push(await session.invoke(event, { signal: sessionOptions?.signal }));
       return results;
     } finally {
       await session.dispose();
