@@ -36,6 +36,22 @@ test("a signed-out learner answers a question with immediate feedback, and it is
   await expect(panel.locator(".choice-explanation")).toHaveCount(4);
   await expect(page.getByTestId("due-badge")).toContainText("1");
 
+  // Signed out, the review queue lives in this browser too: rate, undo, rate again.
+  await page.goto("/practice/review");
+  await expect(page.getByText("1 card left today")).toBeVisible();
+  const review = page.locator(".practice-question");
+  await review.getByRole("radio").first().check();
+  await review.getByRole("button", { name: "Check answer" }).click();
+  await page.getByRole("button", { name: /^Hard/ }).click();
+  await expect(page.getByText("0 cards left today")).toBeVisible();
+  await page.getByRole("button", { name: "Undo last rating" }).click();
+  await expect(page.getByText("1 card left today")).toBeVisible();
+  await page.locator(".practice-question").getByRole("radio").first().check();
+  await page.locator(".practice-question").getByRole("button", { name: "Check answer" }).click();
+  await page.getByRole("button", { name: /^Good/ }).click();
+  await expect(page.getByText("Done for now")).toBeVisible();
+  await expect(page.getByTestId("due-badge")).toHaveCount(0);
+
   await signIn(page, "/practice/stats");
   await expect.poll(async () => page.evaluate(() => localStorage.getItem("lambda-lab-practice"))).toBeNull();
   await page.reload();
@@ -148,6 +164,24 @@ test("ordering is keyboard-operable, a prediction can be checked on the simulato
   await code.getByRole("button", { name: "Check answer" }).click();
   await expect(code.locator(".feedback-verdict")).toBeVisible({ timeout: 45_000 });
   await expect(code.locator(".feedback")).toContainText(/tests pass/);
+});
+
+test("a signed-out learner's mock interview resumes from this browser and is graded at the end", async ({ page }) => {
+  await page.goto("/practice/mock");
+  await page.getByRole("radio", { name: "5 questions", exact: true }).check();
+  await page.getByRole("button", { name: "Start the interview" }).click();
+  await expect(page).toHaveURL(/\/practice\/mock\/local$/);
+  await answerSomething(page.locator(".practice-question"));
+  await page.getByRole("button", { name: "Save and next" }).click();
+  await expect(page.getByRole("heading", { name: "Question 2", exact: true })).toBeVisible();
+  await page.goto("/practice/mock");
+  await page.getByRole("link", { name: "Resume it" }).click();
+  await expect(page.getByRole("heading", { name: "Question 2", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Question 1, answered" })).toBeVisible();
+  await page.getByRole("button", { name: "Finish and see results" }).click();
+  await expect(page.getByRole("heading", { name: /Your score: \d+% \(\d of 5 right, 1 answered\)/ })).toBeVisible({ timeout: 30_000 });
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Every answer, reviewed" })).toBeVisible();
 });
 
 test("bad input gets a clear 4xx and records nothing", async ({ page }) => {

@@ -12,6 +12,7 @@ import { dailyLimitSchema, dueQueue, previewIntervals, RATINGS, type CardState, 
 import { AnswerPanel, type AnswerResponse } from "./answer-panel";
 import { api, localDayStart } from "./api";
 import { QuestionMeta } from "./drill";
+import { readLocalPractice } from "./local-store";
 import { usePractice, type HistoryCard } from "./practice-provider";
 
 interface Item {
@@ -58,7 +59,7 @@ export function DailyLimit() {
 
 export function ReviewSession({ topicTitles }: { topicTitles: Record<string, string> }) {
   const practice = usePractice();
-  const { signedIn, ready, history, settings } = practice;
+  const { signedIn, ready, settings } = practice;
   const [queue, setQueue] = useState<Item[] | null>(null);
   const [answered, setAnswered] = useState<AnswerResponse | null>(null);
   const [known, setKnown] = useState<Record<string, PublicQuestion>>({});
@@ -78,15 +79,17 @@ export function ReviewSession({ topicTitles }: { topicTitles: Record<string, str
       setKnown((k) => ({ ...k, ...Object.fromEntries(r.data.queue.map((i) => [i.question.id, i.question])) }));
       return;
     }
+    // Signed out, this browser's store is the source of truth (read now, not from a render's snapshot).
+    const local = readLocalPractice();
     const now = new Date();
-    const cards = dueQueue(history.cards, now, settings.dailyLimit, history.ratings.filter((x) => x >= since).length);
+    const all = Object.entries(local.cards).map(([questionId, c]) => ({ questionId, ...c }));
+    const cards = dueQueue(all, now, settings.dailyLimit, local.ratings.filter((x) => x.at >= since).length);
     if (cards.length === 0) return setQueue([]);
     const r = await api<{ questions: PublicQuestion[] }>(`/api/practice/questions?ids=${cards.map((c) => c.questionId).join(",")}`);
     if (!r.ok) return setError(r.error);
     const byId = new Map(r.data.questions.map((q) => [q.id, q]));
     setKnown((k) => ({ ...k, ...Object.fromEntries(byId) }));
     setQueue(cards.flatMap((card) => (byId.has(card.questionId) ? [{ card, question: byId.get(card.questionId)! }] : [])));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload on settings, not on every history change
   }, [signedIn, settings.dailyLimit]);
 
   useEffect(() => {
