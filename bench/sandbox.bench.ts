@@ -101,7 +101,7 @@ export async function run(): Promise<void> {
       const env = await newEnvironment(CONFIG);
       await env.init();
       env.dispose();
-    }, 20),
+    }, 60),
   );
   const vmCold = summarize(await sample(COLD_SAMPLES, () => vmEnvironment(), 20));
   rows.push({ metric: "Cold start (new environment + init)", unit: "ms, p50 / p95", lambdaLab: cold, vm: vmCold, target: "p50 ≤ 5 ms" });
@@ -113,7 +113,7 @@ export async function run(): Promise<void> {
       const env = await newEnvironment(CONFIG);
       await env.invoke(EVENT);
       env.dispose();
-    }, 20),
+    }, 60),
   );
   rows.push({ metric: "Cold invoke (new environment + first invoke)", unit: "ms, p50 / p95", lambdaLab: coldInvoke });
 
