@@ -80,6 +80,13 @@ export function fromBrowserWorker(worker: Worker): WorkerLike {
     worker.terminate();
     for (const listener of exitListeners) listener({ kind: "crash", message: event.message || "Worker error", outOfMemory: false });
   };
+  // A reply that cannot be deserialised would leave its request waiting for the hard stop.
+  worker.onmessageerror = () => {
+    if (terminated) return;
+    terminated = true;
+    worker.terminate();
+    for (const listener of exitListeners) listener({ kind: "crash", message: "A message from the worker could not be deserialised", outOfMemory: false });
+  };
   return {
     postMessage: (message) => worker.postMessage(message),
     terminate: () => {

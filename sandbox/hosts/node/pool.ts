@@ -190,6 +190,12 @@ export function fromNodeWorker(worker: Worker): WorkerLike {
     report({ kind: "crash", message: error.message, outOfMemory: error.code === "ERR_WORKER_OUT_OF_MEMORY" });
   });
   worker.on("exit", (code) => report({ kind: "exit", code }));
+  // A reply that cannot be deserialised would leave its request waiting for the hard stop.
+  worker.on("messageerror", (error) => {
+    report({ kind: "crash", message: `A message from the worker could not be deserialised: ${error.message}`, outOfMemory: false });
+    terminated = true;
+    void worker.terminate();
+  });
   return {
     postMessage: (message) => worker.postMessage(message),
     terminate: () => {
