@@ -16,7 +16,7 @@ const spec = exerciseSpecSchema.parse({
 });
 
 describe("grading on the server", () => {
-  it("grades a submission in a worker thread, from scratch", async () => {
+  it("grades a submission in a child process, from scratch", async () => {
     const report = await gradeOnServer(spec, spec.solution);
     expect(report).toMatchObject({ exerciseId: "greet", passed: 3, total: 3, allPassed: true });
   }, 60_000);
@@ -33,6 +33,13 @@ describe("grading on the server", () => {
     const report = await gradeQueued(spec, { "index.mjs": "export const handler = async () => { for (;;) {} };" });
     expect(report.passed).toBe(0);
     expect(report.cases[0]!.message).toMatch(/timed out|Timedout/i);
+    expect((await gradeQueued(spec, spec.solution)).allPassed).toBe(true);
+  }, 60_000);
+
+  it("survives a submission that exhausts the grader's heap, and grades the next one", async () => {
+    const bomb = { "index.mjs": "export const handler = async () => { const a = []; for (;;) a.push('x'.repeat(1e6)); };" };
+    const report = await gradeQueued(spec, bomb).catch((e: Error) => e);
+    expect(report instanceof Error ? report.message : (report as { passed: number }).passed).not.toBe(3);
     expect((await gradeQueued(spec, spec.solution)).allPassed).toBe(true);
   }, 60_000);
 

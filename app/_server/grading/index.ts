@@ -1,11 +1,13 @@
 /**
  * Server-side grading: the browser's result is never trusted. Each submission is graded from
- * scratch in a fresh worker thread with a heap limit and a wall-clock deadline; a worker that
- * overruns is terminated and the submission reported as timed out, so hostile code costs the
- * server one thread for a few seconds at most.
+ * scratch in a fresh child process with a heap limit and a wall-clock deadline; a process that
+ * overruns is killed and the submission reported as timed out, so hostile code costs the server
+ * one short-lived process at most (a process, not a thread: a V8 heap abort in a worker thread
+ * would take the whole server down).
  */
+import { fork } from "node:child_process";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import type { ExerciseReport } from "@/sandbox/grading";
 import type { ExerciseSpec } from "@/sandbox/grading/spec";
 import { readCatalogueEvent } from "../content/events";
@@ -14,7 +16,10 @@ export class GradingError extends Error {
   override name = "GradingError";
 }
 
-const BOOTSTRAP = join(/*turbopackIgnore: true*/ process.cwd(), "app", "_server", "grading", "bootstrap.mjs");
+const CHILD = join(/*turbopackIgnore: true*/ process.cwd(), "app", "_server", "grading", "child.ts");
+/** tsx's loader, so the child runs TypeScript (resolved from the project, not the bundle). */
+const TSX = createRequire(join(/*turbopackIgnore: true*/ process.cwd(), "package.json")).resolve("tsx");
+const HEAP_MB = 256;
 
 /** The longest a grading run may take: every invocation's timeout, plus start-up and margin. */
 export function gradingDeadlineMs(spec: ExerciseSpec): number {
@@ -35,28 +40,31 @@ function catalogueFor(spec: ExerciseSpec): Record<string, unknown> {
 
 export function gradeOnServer(spec: ExerciseSpec, files: Record<string, string>, { redactHidden = true } = {}): Promise<ExerciseReport> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOTSTRAP, {
-      workerData: { spec, files, catalogue: catalogueFor(spec), redactHidden },
-      resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+    const child = fork(CHILD, [], {
+      execArgv: ["--import", TSX, `--max-old-space-size=${HEAP_MB}`],
+      stdio: ["ignore", "ignore", "ignore", "ipc"],
+      serialization: "advanced",
     });
-    const deadline = setTimeout(() => {
-      void worker.terminate();
-      reject(new GradingError(`Grading took longer than ${Math.round(gradingDeadlineMs(spec) / 1000)} s and was stopped. Check for code that never finishes.`));
-    }, gradingDeadlineMs(spec));
-    worker.once("message", (message: { ok: true; report: ExerciseReport } | { ok: false; error: string }) => {
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(deadline);
-      void worker.terminate();
-      if (message.ok) resolve(message.report);
-      else reject(new GradingError(message.error));
-    });
-    worker.once("error", (error) => {
-      clearTimeout(deadline);
-      reject(new GradingError(`The grader stopped: ${error.message}`));
-    });
-    worker.once("exit", (code) => {
-      clearTimeout(deadline);
-      reject(new GradingError(`The grader exited (code ${code}) before reporting; the submission may use too much memory.`));
-    });
+      child.kill("SIGKILL");
+      fn();
+    };
+    const deadline = setTimeout(
+      () => settle(() => reject(new GradingError(`Grading took longer than ${Math.round(gradingDeadlineMs(spec) / 1000)} s and was stopped. Check for code that never finishes.`))),
+      gradingDeadlineMs(spec),
+    );
+    child.once("message", (message: { ok: true; report: ExerciseReport } | { ok: false; error: string }) =>
+      settle(() => (message.ok ? resolve(message.report) : reject(new GradingError(message.error)))),
+    );
+    child.once("error", (error) => settle(() => reject(new GradingError(`The grader stopped: ${error.message}`))));
+    child.once("exit", (code, signal) =>
+      settle(() => reject(new GradingError(`The grader ended (${signal ?? `exit ${code}`}) before reporting; the submission may use too much memory.`))),
+    );
+    child.send({ spec, files, catalogue: catalogueFor(spec), redactHidden });
   });
 }
 
