@@ -7,7 +7,7 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "test-results/e2e",
+  outputDir: `test-results/e2e-${port}`, // per port: parallel runs must not delete each other's artifacts
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

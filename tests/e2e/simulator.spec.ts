@@ -22,6 +22,7 @@ test("a lesson's simulator runs a handler in the browser: cold, then warm, with 
 test("an infinite loop ends with Lambda's timeout message and the page stays responsive", async ({ page }) => {
   await page.goto(LESSON);
   const sim = page.getByTestId("simulator-first-function");
+  await sim.scrollIntoViewIfNeeded(); // Monaco loads when the editor comes into view
   await expect(sim.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
   // Set the code through Monaco's model (typing would fight its bracket auto-closing).
   await page.evaluate(() => {
@@ -72,6 +73,7 @@ test("a learner edits the handler, runs it against an S3 put event and sees the 
   await page.goto(LESSON);
   const sim = page.getByTestId("simulator-first-function");
   await sim.getByLabel("Event", { exact: true }).selectOption("s3/put");
+  await sim.scrollIntoViewIfNeeded(); // Monaco loads when the editor comes into view
   await expect(sim.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
   await page.evaluate(() => {
     const monaco = (window as unknown as { monaco: { editor: { getModels(): Array<{ setValue(v: string): void }> } } }).monaco;
