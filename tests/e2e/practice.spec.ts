@@ -80,21 +80,23 @@ test("a learner runs a topic drill, a review session with undo, and a mock inter
   const left = page.getByText(/\d+ cards? left today/);
   await expect(left).toBeVisible();
   const before = Number((await left.textContent())!.match(/(\d+) card/)![1]);
-  expect(before).toBeGreaterThanOrEqual(5);
+  // The drilled questions are due, except any already rated earlier (at least four of the five are new).
+  expect(before).toBeGreaterThanOrEqual(4);
+  const cardsLeft = (n: number) => `${n} card${n === 1 ? "" : "s"} left today`;
   let panel = page.locator(".practice-question");
   await answerSomething(panel);
   await panel.getByRole("button", { name: "Check answer" }).click();
   await expect(panel.locator(".feedback-verdict")).toBeVisible({ timeout: 45_000 });
   await page.getByRole("button", { name: /^Good/ }).click();
-  await expect(page.getByText(`${before - 1} card${before - 1 === 1 ? "" : "s"} left today`)).toBeVisible();
+  await expect(page.getByText(cardsLeft(before - 1))).toBeVisible();
   await page.getByRole("button", { name: "Undo last rating" }).click();
-  await expect(page.getByText(`${before} cards left today`)).toBeVisible();
+  await expect(page.getByText(cardsLeft(before))).toBeVisible();
   panel = page.locator(".practice-question");
   await answerSomething(panel);
   await panel.getByRole("button", { name: "Check answer" }).click();
   await expect(panel.locator(".feedback-verdict")).toBeVisible({ timeout: 45_000 });
   await page.getByRole("button", { name: /^Easy/ }).click();
-  await expect(page.getByText(`${before - 1} card${before - 1 === 1 ? "" : "s"} left today`)).toBeVisible();
+  await expect(page.getByText(cardsLeft(before - 1))).toBeVisible();
 
   // Mock interview: no feedback while it runs; a reload resumes; results at the end.
   await page.goto("/practice/mock");

@@ -32,7 +32,6 @@ interface StartResponse {
 
 export function MockSetup({ topics }: { topics: TopicInfo[] }) {
   const router = useRouter();
-  const { signedIn } = usePractice();
   const [length, setLength] = useState<number>(10);
   const [minutes, setMinutes] = useState<number>(15);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -41,8 +40,9 @@ export function MockSetup({ topics }: { topics: TopicInfo[] }) {
   const [localMock, setLocalMock] = useState<LocalMock | null>(null);
 
   useEffect(() => {
-    if (!signedIn) setLocalMock(readLocalMock()); // eslint-disable-line react-hooks/set-state-in-effect -- localStorage after hydration
-  }, [signedIn]);
+    // Also signed in: an interview started before signing in can still be finished (and is then recorded).
+    setLocalMock(readLocalMock()); // eslint-disable-line react-hooks/set-state-in-effect -- localStorage after hydration
+  }, []);
 
   const start = async () => {
     setBusy(true);
@@ -388,10 +388,15 @@ export function LocalMockPage({ topicTitles, lessonTitles }: { topicTitles: Reco
         const r = await api<Results>("/api/practice/mock/grade", { id: current.id, questionIds: current.questionIds, answers: current.answers });
         if (!r.ok) return r.error;
         const at = new Date().toISOString();
-        for (const [i, it] of r.data.items.entries()) {
-          if (it.result && it.answer) {
-            practice.addAttempt({ id: `mock_${current.id.slice("local-".length)}_${i}`, questionId: it.question.id, answer: it.answer, correct: it.result.correct, score: it.result.score, durationMs: null, mode: "MOCK", at });
-          }
+        const attempts = r.data.items.flatMap((it, i) =>
+          it.result && it.answer
+            ? [{ id: `mock_${current.id.slice("local-".length)}_${i}`, questionId: it.question.id, answer: it.answer, correct: it.result.correct, score: it.result.score, durationMs: null, mode: "MOCK" as const, at }]
+            : [],
+        );
+        for (const a of attempts) practice.addAttempt(a);
+        // Started signed out, finished signed in: the server records it (re-grading it) like any merge.
+        if (practice.signedIn && attempts.length) {
+          await api("/api/practice/merge", { attempts: attempts.map(({ id, questionId, answer, durationMs, mode, at: when }) => ({ id, questionId, answer, durationMs, mode, at: when })), cards: [] });
         }
         const done = { ...current, finishedAt: at, results: r.data };
         writeLocalMock(done);
