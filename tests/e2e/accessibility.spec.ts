@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 // WCAG 2.1 A/AA rules (contrast included) in both themes, on every page a visitor reaches first.
-const pages = ["/", "/signin", "/signup", "/learn", "/learn/foundations/what-is-lambda", "/practice", "/practice/questions/what-is-lambda", "/practice/drill", "/practice/mock", "/practice/review", "/practice/certification", "/practice/stats", "/playground", "/no-such-page"];
+const pages = ["/", "/signin", "/signup", "/learn", "/learn/foundations/what-is-lambda", "/practice", "/practice/questions/what-is-lambda", "/practice/drill", "/practice/mock", "/practice/review", "/practice/certification", "/practice/stats", "/playground", "/classes/join", "/no-such-page"];
 
 for (const scheme of ["light", "dark"] as const) {
   for (const path of pages) {

@@ -9,7 +9,7 @@ import type { ExerciseReport } from "@/sandbox/grading";
 import type { ExerciseSpec } from "@/sandbox/grading/spec";
 import { createAssignment, submitItem } from "@/app/_server/classes/assignments";
 import { createClass, joinClass } from "@/app/_server/classes/classes";
-import { claimNext, MAX_ATTEMPTS, processNext } from "@/app/_server/classes/queue";
+import { claimNext, MAX_ATTEMPTS, MAX_STOPPED_RUNS, processNext } from "@/app/_server/classes/queue";
 import { databaseKinds, migratedDb, type MigratedDb } from "../helpers/databases";
 
 const EXERCISE = `
@@ -152,6 +152,8 @@ describe.each(databaseKinds)("the grading queue on $name", (kind) => {
     for (const r of rows) {
       expect(["GRADED", "FAILED"]).toContain(r.status);
       expect(r.score).toBe(0);
+      // A run the grader had to stop is tried once more, never more.
+      expect(r.attempts).toBeLessThanOrEqual(r.status === "FAILED" ? MAX_STOPPED_RUNS : 1);
     }
     const after = await db.prisma.exerciseSubmission.findUniqueOrThrow({ where: { id: good.id } });
     expect({ status: after.status, score: after.score, error: after.error }).toEqual({ status: "GRADED", score: 1, error: null });

@@ -4,7 +4,7 @@
  * `FOR UPDATE SKIP LOCKED`, so several loops (or several server processes on one PostgreSQL)
  * never grade a row twice and never wait on each other; a row left in GRADING by a crashed
  * process is claimed again once its lease has expired, a run the grader had to stop is queued
- * again, and either is given up (FAILED) after MAX_ATTEMPTS.
+ * again once, and either is given up (FAILED) in the end.
  */
 import type { Db } from "../db/client";
 import { gradeOnServer, GradingError } from "../grading";
@@ -12,6 +12,8 @@ import { itemSpec } from "./items";
 
 export const DEFAULT_LEASE_MS = 120_000;
 export const MAX_ATTEMPTS = 3;
+/** Runs the grader may have to stop (time or memory) before the submission is marked FAILED. */
+export const MAX_STOPPED_RUNS = 2;
 
 interface Claimed {
   id: string;
@@ -93,8 +95,8 @@ export async function processNext(prisma: Db, { leaseMs, grade = gradeOnServer }
     if (!(error instanceof GradingError)) throw error; // the database or the host: the lease retries it
     // The grader thread was stopped (wall clock or heap). Hostile code does that every time, but so
     // can a server too loaded to finish in time: try again (at the head of the queue, by its
-    // submission time) before giving up.
-    if (job.attempts < MAX_ATTEMPTS) {
+    // submission time) once more before giving up; hostile code so costs two deadlines, not more.
+    if (job.attempts < MAX_STOPPED_RUNS) {
       await prisma.exerciseSubmission.updateMany({ where: { id: job.id, status: "GRADING" }, data: { status: "QUEUED", lockedAt: null, error: error.message.slice(0, 2000) } });
     } else {
       await fail(prisma, job.id, error.message);
