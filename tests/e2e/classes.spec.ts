@@ -143,7 +143,7 @@ test("a teacher sets a custom exercise with hidden tests; a student joins, fails
   await page.getByRole("link", { name: "Export CSV" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^gradebook-e2e-class-.*\.csv$/);
-  const csv = await (await import("node:fs/promises")).readFile((await download.path())!, "utf8");
+  const csv = await (await import("node:fs/promises")).readFile(await download.path(), "utf8");
   const lines = csv.trim().split("\r\n");
   expect(lines[0]).toBe("Name,Email,Week 1: multiplication — Exercise: Triple it (100),Total (100)");
   expect(lines[1]).toBe(`Sam Student,${email},100,100`);
