@@ -169,6 +169,22 @@ describe.each(databaseKinds)("classroom authorization on $name", (kind) => {
     expect(JSON.stringify(await submissionView(prisma, who.teacher, submissionId))).toContain("a hidden case");
   });
 
+  it("refuses oversized code clearly (413) and a flood of waiting submissions (429)", async () => {
+    const flooder = await user("flooder@example.com");
+    await joinClass(prisma, flooder, { code: classA.joinCode });
+    const big = { "index.mjs": "x".repeat(300 * 1024) };
+    expect(await outcome(() => submitItem(prisma, flooder, { itemId, submissionId: randomUUID(), files: big }))).toBe(413);
+    const small = { "index.mjs": "export const handler = async () => 1;" };
+    for (let i = 0; i < 5; i++) expect(await outcome(() => submitItem(prisma, flooder, { itemId, submissionId: randomUUID(), files: small }))).toBe("ok");
+    expect(await outcome(() => submitItem(prisma, flooder, { itemId, submissionId: randomUUID(), files: small }))).toBe(429);
+    // The same submission id sent again (a retried request) is recorded once, not refused.
+    const id = randomUUID();
+    await prisma.exerciseSubmission.updateMany({ where: { userId: flooder.id }, data: { status: "GRADED" } });
+    const first = await submitItem(prisma, flooder, { itemId, submissionId: id, files: small });
+    expect(await submitItem(prisma, flooder, { itemId, submissionId: id, files: small })).toEqual(first);
+    expect(await prisma.exerciseSubmission.count({ where: { id } })).toBe(1);
+  });
+
   it("refuses a submission after a closed due date (and before opening, and in an archived class)", async () => {
     const past = new Date(Date.now() - 3_600_000).toISOString();
     const closed = await createAssignment(prisma, who.teacher, { classId: classA.id, title: "Closed", dueAt: past, latePolicy: "CLOSE", items: [{ kind: "CUSTOM_EXERCISE", source: CUSTOM }] });
