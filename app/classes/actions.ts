@@ -7,7 +7,7 @@
 import { revalidatePath } from "next/cache";
 import { getSessionUser } from "../_server/auth";
 import { archiveClass, changeJoinCode, createClass, importRoster, joinClass, removeInvite, removeStudent } from "../_server/classes/classes";
-import { createAssignment, setExtension, submitItem } from "../_server/classes/assignments";
+import { createAssignment, deleteAssignment, setExtension, submitItem } from "../_server/classes/assignments";
 import { startGradingWorker, wakeGradingWorker } from "../_server/classes/queue";
 import { db } from "../_server/db";
 import { HttpError } from "../_server/http";
@@ -64,6 +64,10 @@ export async function joinClassAction(input: unknown) {
 
 export async function createAssignmentAction(input: unknown) {
   return run(async (prisma, actor) => ({ id: (await createAssignment(prisma, actor, input)).id }));
+}
+
+export async function deleteAssignmentAction(input: unknown) {
+  return run((prisma, actor) => deleteAssignment(prisma, actor, input));
 }
 
 export async function setExtensionAction(input: unknown) {

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/app/_server/classes/access";
-import { createAssignment, setExtension, studentAssignment, studentClasses, submissionView, submitItem } from "@/app/_server/classes/assignments";
+import { createAssignment, deleteAssignment, setExtension, studentAssignment, studentClasses, submissionView, submitItem } from "@/app/_server/classes/assignments";
 import { acceptInvites, archiveClass, changeJoinCode, classForTeacher, createClass, importRoster, joinClass, listTeaching, removeInvite, removeStudent } from "@/app/_server/classes/classes";
 import { gradebook, gradebookCsv, studentDetail } from "@/app/_server/classes/gradebook";
 import { HttpError } from "@/app/_server/http";
@@ -118,8 +118,11 @@ describe.each(databaseKinds)("classroom authorization on $name", (kind) => {
     expect(await outcome(() => studentDetail(prisma, who.otherTeacher, classB.id, who.student!.id))).toBe(404);
   });
 
-  it("createAssignment and setExtension: the class's teacher only (nobody edits another teacher's assignment)", async () => {
+  it("createAssignment, deleteAssignment and setExtension: the class's teacher only (nobody edits another teacher's assignment)", async () => {
     await walk("createAssignment", TEACHER_ONLY, (a) => createAssignment(prisma, a, { classId: classA.id, title: "More", items: [{ kind: "LESSON", lessonId: "foundations/what-is-lambda" }] }));
+    const doomed = await Promise.all(ROLES.map(() => createAssignment(prisma, who.teacher, { classId: classA.id, title: "Doomed", items: [{ kind: "LESSON", lessonId: "foundations/what-is-lambda" }] })));
+    await walk("deleteAssignment", TEACHER_ONLY, (a, role) => deleteAssignment(prisma, a, { assignmentId: doomed[ROLES.indexOf(role)]!.id }));
+    expect(await prisma.assignment.count({ where: { title: "Doomed" } })).toBe(ROLES.length - 1);
     await walk("setExtension", TEACHER_ONLY, (a) => setExtension(prisma, a, { assignmentId, userId: who.student!.id, dueAt: new Date(Date.now() + 86_400_000).toISOString() }));
   });
 

@@ -7,6 +7,7 @@ import {
   archiveClassAction,
   changeJoinCodeAction,
   createClassAction,
+  deleteAssignmentAction,
   importRosterAction,
   joinClassAction,
   removeInviteAction,
@@ -224,5 +225,25 @@ export function ExtensionForm({ assignmentId, students }: { assignmentId: string
       </div>
       {feedback}
     </form>
+  );
+}
+
+export function DeleteAssignmentButton({ assignmentId, title }: { assignmentId: string; title: string }) {
+  const { pending, call, feedback } = useAction();
+  return (
+    <>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={pending}
+        aria-label={`Delete the assignment ${title}`}
+        onClick={() => {
+          if (window.confirm(`Delete “${title}”? Its grades leave the gradebook; the submissions are kept.`)) call(() => deleteAssignmentAction({ assignmentId }));
+        }}
+      >
+        Delete
+      </button>
+      {feedback}
+    </>
   );
 }

@@ -61,6 +61,16 @@ export async function createAssignment(prisma: Db, actor: Actor | null, input: u
   return prisma.assignment.create({ data: { ...fields, classroomId: classId, items: { create: items } }, include: { items: true } });
 }
 
+const deleteInput = z.object({ assignmentId: id });
+
+/** Deletes an assignment with its items; students' submissions stay, detached from it. */
+export async function deleteAssignment(prisma: Db, actor: Actor | null, input: unknown) {
+  const { assignmentId } = parseInput(deleteInput, input);
+  await ownedAssignment(prisma, actor, assignmentId);
+  await prisma.assignment.delete({ where: { id: assignmentId } });
+  return { deleted: true };
+}
+
 const extensionInput = z.object({ assignmentId: id, userId: id, dueAt: isoDate.nullable() });
 
 /** Gives one student their own due date (or removes it with dueAt null). */

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { ClassControls, ExtensionForm, RemoveInviteButton, RemoveStudentButton, RosterImport } from "../../../_components/classes/controls";
+import { ClassControls, DeleteAssignmentButton, ExtensionForm, RemoveInviteButton, RemoveStudentButton, RosterImport } from "../../../_components/classes/controls";
 import { classForTeacher } from "../../../_server/classes/classes";
-import { itemTitle } from "../../../_server/classes/items";
+import { itemSpec, itemTitle } from "../../../_server/classes/items";
 import { env } from "../../../_server/env";
 import { formatDate, guarded } from "../../_lib/guard";
 
@@ -65,11 +65,26 @@ export default async function TeacherClassPage({ params }: { params: Promise<{ c
               Opens {formatDate(a.opensAt)} · due {formatDate(a.dueAt)} · {a.latePolicy === "CLOSE" ? "closed after the due date" : `late: −${a.latePenaltyPercent}%`} · grade from the {a.gradingPolicy === "BEST" ? "best submission" : "last submission before the due date"}
             </p>
             <ol>
-              {a.items.map((i) => (
-                <li key={i.id}>
-                  {itemTitle(i)} ({i.points} points)
-                </li>
-              ))}
+              {a.items.map((i) => {
+                const spec = i.kind === "CUSTOM_EXERCISE" ? itemSpec(i) : null;
+                return (
+                  <li key={i.id}>
+                    {itemTitle(i)} ({i.points} points)
+                    {spec && (
+                      <details>
+                        <summary>Tests ({spec.tests.length})</summary>
+                        <ul>
+                          {spec.tests.map((t) => (
+                            <li key={t.id}>
+                              {t.name} — {t.points} pt{t.hidden && <span className="badge">hidden</span>}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
+                  </li>
+                );
+              })}
             </ol>
             {a.extensions.length > 0 && (
               <p>
@@ -81,6 +96,9 @@ export default async function TeacherClassPage({ params }: { params: Promise<{ c
               <summary>Give a student an extension</summary>
               <ExtensionForm assignmentId={a.id} students={students} />
             </details>
+            <div>
+              <DeleteAssignmentButton assignmentId={a.id} title={a.title} />
+            </div>
           </div>
         ))}
       </section>
