@@ -88,6 +88,7 @@ test("a learner runs a topic drill, a review session with undo, and a mock inter
   await answerSomething(panel);
   await panel.getByRole("button", { name: "Check answer" }).click();
   await expect(panel.locator(".feedback-verdict")).toBeVisible({ timeout: 45_000 });
+  expect(await axeViolations(page)).toEqual([]); // feedback and the rating buttons on screen
   await page.getByRole("button", { name: /^Good/ }).click();
   await expect(page.getByText(cardsLeft(before - 1))).toBeVisible();
   await page.getByRole("button", { name: "Undo last rating" }).click();
@@ -114,6 +115,7 @@ test("a learner runs a topic drill, a review session with undo, and a mock inter
   await page.reload();
   await expect(page.getByRole("heading", { name: "Question 2", exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Question 1, answered" })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]); // the running interview: timer, question list, question
   question = page.locator(".practice-question");
   await answerSomething(question);
   await page.getByRole("button", { name: "Finish and see results" }).click();
