@@ -15,6 +15,9 @@ export default function HomePage() {
           <Link className="button" href="/learn">
             Start the course
           </Link>
+          <Link className="button secondary" href="/practice">
+            Practise for an interview
+          </Link>
           <Link className="button secondary" href="/signup">
             Create a free account
           </Link>
@@ -49,7 +52,9 @@ export default function HomePage() {
               A question bank with explanations, mock interviews against the clock, and spaced repetition that brings back what you
               got wrong.
             </p>
-            <p className="muted">Coming soon.</p>
+            <p>
+              <Link href="/practice">Start practising</Link>
+            </p>
           </article>
           <article className="card">
             <h3>Teaching a class</h3>

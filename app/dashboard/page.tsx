@@ -4,6 +4,9 @@ import { course } from "../_server/content/course";
 import { exercises } from "../_server/content/exercises";
 import { db } from "../_server/db";
 import { getProgress } from "../_server/progress";
+import { practiceHistory } from "../_server/practice/data";
+import { dueQueue } from "../practice/_lib/due";
+import { streak } from "../practice/_lib/stats";
 
 export const metadata = { title: "Your dashboard" };
 
@@ -28,6 +31,10 @@ export default async function DashboardPage() {
   // Best verified result per exercise.
   const best = new Map<string, (typeof submissions)[number]>();
   for (const s of submissions) if (!best.has(s.exerciseId) || best.get(s.exerciseId)!.score < s.score) best.set(s.exerciseId, s);
+  const practice = await practiceHistory(prisma, user.id);
+  const answered = practice.attempts.length;
+  const accuracy = answered ? practice.attempts.filter((a) => a.correct).length / answered : 0;
+  const due = dueQueue(practice.cards, new Date(), Number.MAX_SAFE_INTEGER, 0).length;
   const c = course();
   const done = c.lessons.filter((l) => progress.statuses[l.id] === "COMPLETED").length;
   const passed = [...best.values()].filter((s) => s.passed === s.total).length;
@@ -52,6 +59,16 @@ export default async function DashboardPage() {
             <strong>{passed}</strong> of {catalog.size} exercises passed (verified on the server)
           </p>
           <Bar value={catalog.size ? passed / catalog.size : 0} label="Exercises passed" />
+        </section>
+        <section className="card" aria-labelledby="practice-progress">
+          <h2 id="practice-progress">Interview practice</h2>
+          <p>
+            <strong>{answered}</strong> answers · {Math.round(accuracy * 100)}% correct · streak {streak(practice.attempts, new Date(), 0)} day(s)
+          </p>
+          <Bar value={accuracy} label="Practice accuracy" />
+          <p style={{ marginTop: "0.75rem" }}>
+            <Link href="/practice/review">{due > 0 ? `${due} card(s) due for review` : "No cards due — practise something new"}</Link>
+          </p>
         </section>
         <section className="card" aria-labelledby="export">
           <h2 id="export">Your data</h2>

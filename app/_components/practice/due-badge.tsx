@@ -6,7 +6,7 @@
  */
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { dueQueue } from "@/app/practice/_lib/fsrs";
+import { dueQueue } from "@/app/practice/_lib/due";
 import { api, localDayStart } from "./api";
 import { readLocalPractice, readSettings } from "./local-store";
 import "./practice.css";

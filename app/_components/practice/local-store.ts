@@ -3,7 +3,8 @@
  * is merged into the account (see practice-provider.tsx). Also the daily-limit setting and the
  * position in a running mock interview, which are per device for everyone.
  */
-import { DEFAULT_DAILY_LIMIT, type CardState, type RatingLogEntry } from "@/app/practice/_lib/fsrs";
+import { DEFAULT_DAILY_LIMIT } from "@/app/practice/_lib/due";
+import type { CardState, RatingLogEntry } from "@/app/practice/_lib/fsrs";
 
 export interface LocalAttempt {
   id: string;

@@ -6,6 +6,9 @@
  */
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card } from "ts-fsrs";
 import { z } from "zod";
+import { DEFAULT_DAILY_LIMIT, dueQueue, isDue } from "./due";
+
+export { DEFAULT_DAILY_LIMIT, dueQueue, isDue };
 import type { QuestionType } from "@/app/_lib/questions/schema";
 
 export const RATINGS = [
@@ -84,9 +87,6 @@ export function previewIntervals(card: CardState, now: Date): Record<RatingValue
   return { 1: p[Rating.Again].card.due, 2: p[Rating.Hard].card.due, 3: p[Rating.Good].card.due, 4: p[Rating.Easy].card.due };
 }
 
-export function isDue(card: Pick<CardState, "due">, now: Date): boolean {
-  return new Date(card.due).getTime() <= now.getTime();
-}
 
 /** Seconds within which a correct answer counts as quick (Easy) per type; four times that is slow (Hard). */
 const QUICK_SECONDS: Record<QuestionType, number> = {
@@ -119,17 +119,8 @@ export function startOfDay(now: Date, tzOffsetMinutes = 0): Date {
   return new Date(day + tzOffsetMinutes * 60_000);
 }
 
-export const DEFAULT_DAILY_LIMIT = 20;
 export const dailyLimitSchema = z.number().int().min(1).max(500);
 
-/** The due cards to review now: earliest first, at most what the daily limit leaves today. */
-export function dueQueue<C extends Pick<CardState, "due">>(cards: C[], now: Date, dailyLimit: number, reviewedToday: number): C[] {
-  const left = Math.max(0, dailyLimit - reviewedToday);
-  return cards
-    .filter((c) => isDue(c, now))
-    .sort((a, b) => a.due.localeCompare(b.due))
-    .slice(0, left);
-}
 
 /** One rating in a browser's history: the card before it, so it can be undone. */
 export interface RatingLogEntry {
