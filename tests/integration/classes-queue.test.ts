@@ -115,6 +115,20 @@ describe.each(databaseKinds)("the grading queue on $name", (kind) => {
     expect(row.error).toMatch(/interrupted/);
   });
 
+  it("extends the lease of a submission whose exercise may grade for longer than the lease", async () => {
+    const [id] = await enqueue(1);
+    let lockedAt: Date | null = null;
+    await processNext(db.prisma, {
+      leaseMs: 1_000, // shorter than this exercise's grading deadline
+      grade: async (spec) => {
+        lockedAt = (await db.prisma.exerciseSubmission.findUniqueOrThrow({ where: { id } })).lockedAt;
+        expect(await claimNext(db.prisma, 1_000)).toBeNull(); // nobody else takes it meanwhile
+        return fakeReport(spec);
+      },
+    });
+    expect(lockedAt!.getTime()).toBeGreaterThan(Date.now());
+  });
+
   it("grades real code in a worker: failing then passing, per-test results and hidden tests stored", async () => {
     const student = { id: students[0]!, email: "s0@example.com", role: "LEARNER" as const };
     const failing = await submitItem(db.prisma, student, { itemId, submissionId: randomUUID(), files: { "index.mjs": "export const handler = async (e) => e.n + 2;" } });

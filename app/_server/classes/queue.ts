@@ -7,7 +7,7 @@
  * again once, and either is given up (FAILED) in the end.
  */
 import type { Db } from "../db/client";
-import { gradeOnServer, GradingError } from "../grading";
+import { gradeOnServer, GradingError, gradingDeadlineMs } from "../grading";
 import { itemSpec } from "./items";
 
 export const DEFAULT_LEASE_MS = 120_000;
@@ -54,7 +54,7 @@ export interface ProcessOptions {
 }
 
 /** Claims and grades one submission; returns its id, or null when the queue is empty. */
-export async function processNext(prisma: Db, { leaseMs, grade = gradeOnServer }: ProcessOptions = {}): Promise<string | null> {
+export async function processNext(prisma: Db, { leaseMs = DEFAULT_LEASE_MS, grade = gradeOnServer }: ProcessOptions = {}): Promise<string | null> {
   const job = await claimNext(prisma, leaseMs);
   if (!job) return null;
   if (job.attempts > MAX_ATTEMPTS) {
@@ -67,6 +67,10 @@ export async function processNext(prisma: Db, { leaseMs, grade = gradeOnServer }
     await fail(prisma, job.id, "The exercise this submission is for no longer exists.");
     return job.id;
   }
+  // A long exercise may legitimately grade for longer than the lease: extend it (lockedAt moved
+  // forward) so no other worker takes the row while this one is still within its deadline.
+  const extra = gradingDeadlineMs(spec) + 10_000 - leaseMs;
+  if (extra > 0) await prisma.exerciseSubmission.updateMany({ where: { id: job.id, status: "GRADING" }, data: { lockedAt: new Date(Date.now() + extra) } });
   let files: Record<string, string>;
   try {
     files = JSON.parse(job.code) as Record<string, string>;
