@@ -16,7 +16,10 @@ export interface SimulatorSnapshot {
 function isSnapshot(value: unknown): value is SimulatorSnapshot {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  const text = (key: string, max: number) => typeof v[key] === "string" && (v[key] as string).length <= max;
+  const text = (key: string, max: number) => {
+    const x = v[key];
+    return typeof x === "string" && x.length <= max;
+  };
   const int = (key: string, min: number, max: number) => Number.isInteger(v[key]) && (v[key] as number) >= min && (v[key] as number) <= max;
   return text("code", 200_000) && text("eventId", 200) && text("eventText", 1_000_000) && text("envText", 4096) && int("memory", 128, 10240) && typeof v.timeout === "number" && v.timeout >= 1 && v.timeout <= 900;
 }
