@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExerciseSpecError, gradeExercise } from "./grade";
+import { ExerciseSpecError, gradeExercise, plannedInvocations } from "./grade";
 import { parseExerciseSpec, type ExerciseSpecInput } from "./spec";
 
 const spec: ExerciseSpecInput = {
@@ -126,3 +126,100 @@ describe("exercise spec schema", () => {
     expect(() => parseExerciseSpec({ ...spec, stub: { "../etc/passwd": "" } })).toThrow(/invalid exercise "greet": stub/);
   });
 });
+
+describe("randomised cases", () => {
+  const random: ExerciseSpecInput = {
+    ...spec,
+    tests: [
+      {
+        id: "any-name",
+        name: "greets any name (declared expectation)",
+        random: { count: 4, fields: { name: { string: { length: [3, 9] } } } },
+        event: { name: "{{name}}" },
+        expect: { responseMatches: { message: "Hello, {{name}}!" }, assert: "return result.payload.message.includes(inputs.name)" },
+      },
+      {
+        id: "same-as-solution",
+        name: "answers as the reference solution does",
+        random: { fields: { name: { pick: ["Ada", "Grace", "Linus", "Barbara", "Edsger"] }, n: { int: [1, 1000] } } },
+        event: { name: "{{name}}", n: "{{n}}" },
+        expect: { sameAsSolution: true },
+      },
+    ],
+  };
+  const solution = parseExerciseSpec(spec).solution;
+
+  it("passes the reference solution for every seed and records the seed in the report", async () => {
+    for (const seed of [1, 2, 3]) {
+      const r = await gradeExercise(random, solution, { seed });
+      expect(r.cases.filter((c) => !c.passed)).toEqual([]);
+      expect(r.seed).toBe(seed);
+    }
+    expect((await gradeExercise(random, solution)).seed).toEqual(expect.any(Number));
+  });
+
+  it("fails an answer hard-coded from one run's inputs on another run, naming the seed and inputs", async () => {
+    const r1 = await gradeExercise(random, { "index.mjs": "export const handler = async (e) => { console.log(JSON.stringify(e)); return null; };" }, { seed: 11 });
+    const name = /"name":"([a-z]+)"/.exec(r1.cases[0]!.message)![1]!;
+    expect(r1.cases[0]!.message).toMatch(/^with inputs \{"name":"[a-z]+"\} \(run seed 11\): expected a response matching/);
+    expect(r1.cases[0]!.inputs).toEqual({ name });
+    const hardCoded = { "index.mjs": `export const handler = async () => ({ message: "Hello, ${name}!", calls: 1 });` };
+    expect((await gradeExercise(random, hardCoded, { seed: 11 })).cases[0]!.passed).toBe(false); // draws 2–4 differ
+    expect((await gradeExercise(random, hardCoded, { seed: 12 })).cases[0]!.passed).toBe(false);
+  });
+
+  it("compares with the reference solution's outcome: response, or error type and message", async () => {
+    const wrong = await gradeExercise(random, { "index.mjs": "export const handler = async (e) => ({ message: `Hi, ${e.name}!`, calls: 1 });" }, { seed: 5 });
+    expect(wrong.cases[1]!.message).toMatch(/expected response \{"message":"Hello, [A-Za-z]+!","calls":1\} \(the reference solution's answer\), got \{"message":"Hi/);
+    const errs: ExerciseSpecInput = { ...random, tests: [{ id: "e", name: "fails as the solution fails", event: {}, expect: { sameAsSolution: true } }] };
+    expect((await gradeExercise(errs, solution)).allPassed).toBe(true);
+    const other = await gradeExercise(errs, { "index.mjs": "export const handler = async () => { throw new RangeError('nope'); };" });
+    expect(other.cases[0]!.message).toBe("expected errorType TypeError (as the reference solution), got RangeError");
+  });
+
+  it("compares a JSON string body by meaning, not key order", async () => {
+    const s: ExerciseSpecInput = {
+      ...spec,
+      solution: { "index.mjs": "export const handler = async (e) => ({ statusCode: 200, body: JSON.stringify({ a: e.n, b: 2 }) });" },
+      tests: [{ id: "b", name: "same body", random: { fields: { n: { int: [1, 9] } } }, event: { n: "{{n}}" }, expect: { sameAsSolution: true } }],
+    };
+    const reordered = { "index.mjs": "export const handler = async (e) => ({ body: JSON.stringify({ b: 2, a: e.n }), statusCode: 200 });" };
+    expect((await gradeExercise(s, reordered)).allPassed).toBe(true);
+  });
+
+  it("uses a fixed seed when the case gives one, and fills catalogue events and warm invocations", async () => {
+    const catalogue = (id: string) => (id === "s3/put" ? { Records: [{ s3: { bucket: { name: "b" }, object: { key: "x" } } }] } : undefined);
+    const s: ExerciseSpecInput = {
+      ...spec,
+      solution: { "index.mjs": "let n = 0; export const handler = async (e) => ({ key: e.Records?.[0].s3.object.key ?? e.k, calls: ++n });" },
+      tests: [
+        { id: "key", name: "reads a random key", random: { seed: 9, count: 2, fields: { k: { string: { length: 6 } } } }, fromCatalogue: { id: "s3/put", set: { "Records[0].s3.object.key": "up/{{k}}.jpg" } }, expect: { response: { key: "up/{{k}}.jpg", calls: 1 } } },
+        { id: "warm", name: "counts warm calls", random: { fields: { k: { int: [1, 5] } } }, invocations: [{ event: { k: "{{k}}" }, expect: { sameAsSolution: true } }, { event: { k: "{{k}}" }, expect: { response: { key: "{{k}}", calls: 2 } } }] },
+      ],
+    };
+    const r = await gradeExercise(s, parseExerciseSpec(s).solution, { catalogue });
+    expect(r.cases.filter((c) => !c.passed)).toEqual([]);
+    const fail = await gradeExercise(s, { "index.mjs": "export const handler = async () => null;" }, { catalogue, seed: 3 });
+    expect(fail.cases[0]!.message).toMatch(/\(fixed seed 9\)/);
+    expect(fail.cases[1]!.message).toMatch(/\(run seed 3\): invocation 1 of 2: expected response/);
+  });
+
+  it("redacts a hidden randomised case's inputs", async () => {
+    const s: ExerciseSpecInput = { ...random, tests: [{ ...(random.tests[0] as object), hidden: true } as ExerciseSpecInput["tests"][number]] };
+    const r = await gradeExercise(s, parseExerciseSpec(spec).stub, { redactHidden: true });
+    expect(r.cases[0]).toEqual(expect.objectContaining({ message: "A hidden test failed." }));
+    expect(r.cases[0]!.inputs).toBeUndefined();
+  });
+
+  it("counts planned invocations (draws and reference runs) for hosts' deadlines", () => {
+    expect(plannedInvocations(random)).toBe(4 + 3 * 2);
+    expect(plannedInvocations(spec)).toBe(5);
+  });
+
+  it("refuses a placeholder with no declared field", () => {
+    expect(() => parseExerciseSpec({ ...spec, tests: [{ id: "x", name: "typo", random: { fields: { n: { int: [1, 2] } } }, event: { n: "{{m}}" }, expect: {} }] })).toThrow(
+      /tests\.0\.random\.fields: "\{\{m\}\}" is used but no field "m" is declared/,
+    );
+  });
+});
+

@@ -5,10 +5,11 @@
  * interrupt, memory and stack limits); assertion snippets run in a separate QuickJS runtime.
  */
 import { newEnvironment } from "../runtime/environment";
-import type { EnvironmentOptions, ExecutionEnvironment, InvokeResult, SourceFiles } from "../runtime/types";
-import { runAssertion } from "./assert";
+import type { EnvironmentOptions, FunctionConfig, InvokeResult, SourceFiles } from "../runtime/types";
+import { runAssertion, type AssertionOutcome } from "./assert";
 import { describeMatcher, jsonEqual, jsonMatches, preview, textMatches } from "./match";
 import { setEventPath } from "./paths";
+import { caseSeed, drawInputs, newSeed, substitute, type Inputs } from "./random";
 import { formatIssues, parseExerciseSpec, sourceFilesSchema, type CatalogueEventRef, type ExerciseSpec, type ExerciseSpecInput, type Expectation, type Invocation, type TestCase } from "./spec";
 
 /** Looks up a catalogue event by id ("s3/put"); returns undefined (or throws) when unknown. */
@@ -21,6 +22,24 @@ export interface GradeOptions {
   redactHidden?: boolean;
   /** Clock for the environments; "virtual" (default) is deterministic and fast. */
   clock?: EnvironmentOptions["clock"];
+  /**
+   * Seed for randomised cases. Omit it (the server always does) and each run draws a new one, so
+   * a report cannot be replayed and an answer hard-coded from one run's inputs fails the next.
+   */
+  seed?: number;
+  /**
+   * Makes each fresh environment (default: `newEnvironment` in this process). A server passes one
+   * backed by a worker pool (sandbox/hosts/node) so guest code runs behind a hard stop.
+   */
+  newEnvironment?: (config: FunctionConfig, options: EnvironmentOptions) => Promise<GradingEnvironment>;
+  /** Runs an `assert` snippet (default: `runAssertion` in this process); a server isolates it too. */
+  runAssertion?: (body: string, scope: Record<string, unknown>) => Promise<AssertionOutcome>;
+}
+
+/** What the grader needs of an execution environment (a runtime environment or a pool session). */
+export interface GradingEnvironment {
+  invoke(event: unknown): Promise<InvokeResult>;
+  dispose(): void | Promise<void>;
 }
 
 export interface CaseResult {
@@ -35,6 +54,8 @@ export interface CaseResult {
   message: string;
   /** Sum of the reported Duration of this case's invocations (ms). */
   durationMs: number;
+  /** For a randomised case that failed: the drawn inputs it failed with. */
+  inputs?: Inputs;
 }
 
 export interface ExerciseReport {
@@ -48,6 +69,8 @@ export interface ExerciseReport {
   maxPoints: number;
   /** points / maxPoints (0..1); cases worth 0 points count for `passed` only. */
   score: number;
+  /** The seed randomised cases drew from in this run. */
+  seed: number;
   cases: CaseResult[];
 }
 
@@ -86,7 +109,7 @@ function resolveEvent(spec: ExerciseSpec, t: TestCase, inv: { event?: unknown; f
 }
 
 /** Check one invocation against its expectations; returns the first failure's message or "". */
-async function check(x: Expectation, r: InvokeResult, event: unknown, results: InvokeResult[]): Promise<string> {
+async function check(x: Expectation, r: InvokeResult, event: unknown, results: InvokeResult[], reference: InvokeResult | undefined, inputs: Inputs | undefined, opts: GradeOptions = {}): Promise<string> {
   const err = r.status === "success" ? undefined : (r.payload as { errorType?: unknown; errorMessage?: unknown } | null);
   const errText = err ? `${String(err.errorType)}: ${String(err.errorMessage)}` : "";
   if (x.status !== undefined && r.status !== x.status) {
@@ -122,11 +145,46 @@ async function check(x: Expectation, r: InvokeResult, event: unknown, results: I
   if (x.coldStart !== undefined && r.coldStart !== x.coldStart) {
     return x.coldStart ? "expected a cold start" : "expected a warm start (the environment was re-initialised)";
   }
+  if (x.sameAsSolution && reference) {
+    const differs = differsFromSolution(r, reference);
+    if (differs) return differs;
+  }
   if (x.assert !== undefined) {
     const all = [...results, r].map(summarise);
-    const outcome = await runAssertion(x.assert, { result: summarise(r), results: all, event });
+    const outcome = await (opts.runAssertion ?? runAssertion)(x.assert, { result: summarise(r), results: all, event, inputs: inputs ?? {} });
     if (!outcome.ok) return outcome.message;
   }
+  return "";
+}
+
+/** A string `body` that holds JSON, parsed (HTTP-style responses compare by meaning, not key order). */
+function comparable(payload: unknown): unknown {
+  if (!payload || typeof payload !== "object" || Array.isArray(payload)) return payload;
+  const body = (payload as { body?: unknown }).body;
+  if (typeof body !== "string") return payload;
+  try {
+    return { ...payload, body: JSON.parse(body) as unknown };
+  } catch {
+    return payload;
+  }
+}
+
+/** How `r` differs from the reference solution's result on the same event, or "" when it does not. */
+function differsFromSolution(r: InvokeResult, ref: InvokeResult): string {
+  const errorOf = (x: InvokeResult) => x.payload as { errorType?: unknown; errorMessage?: unknown } | null;
+  if (r.status !== ref.status) {
+    const e = errorOf(r);
+    const got = r.status === "success" ? preview(r.payload) : `${String(e?.errorType)}: ${String(e?.errorMessage)}`;
+    const want = ref.status === "success" ? `response ${preview(ref.payload)}` : `${ref.status} ${String(errorOf(ref)?.errorType)}`;
+    return `expected ${want} (the reference solution's outcome), got ${r.status} ${got}`;
+  }
+  if (r.status === "success") {
+    if (!jsonEqual(comparable(ref.payload), comparable(r.payload))) return `expected response ${preview(ref.payload)} (the reference solution's answer), got ${preview(r.payload)}`;
+    return "";
+  }
+  const [a, b] = [errorOf(ref), errorOf(r)];
+  if (a?.errorType !== b?.errorType) return `expected errorType ${String(a?.errorType)} (as the reference solution), got ${String(b?.errorType)}`;
+  if (a?.errorMessage !== b?.errorMessage) return `expected errorMessage ${preview(a?.errorMessage)} (as the reference solution), got ${preview(b?.errorMessage)}`;
   return "";
 }
 
@@ -143,35 +201,88 @@ function summarise(r: InvokeResult) {
   };
 }
 
-async function runCase(spec: ExerciseSpec, t: TestCase, files: SourceFiles, opts: GradeOptions): Promise<CaseResult> {
-  const steps: Invocation[] = t.invocations ?? [{ event: t.event, fromCatalogue: t.fromCatalogue, expect: t.expect ?? {} }];
+type Outcome = { passed: boolean; message: string; durationMs: number };
+
+/** Run one concrete (already substituted) list of steps in one environment. */
+async function runSteps(spec: ExerciseSpec, t: TestCase, steps: Invocation[], files: SourceFiles, opts: GradeOptions, inputs?: Inputs): Promise<Outcome> {
   // Resolve every event first: a bad reference is the spec's fault and throws before any code runs.
   const events = steps.map((s) => resolveEvent(spec, t, s, opts));
-  const base = { id: t.id, name: t.name, hidden: t.hidden, maxPoints: t.points };
-  let env: ExecutionEnvironment | undefined;
+  const reference = steps.some((s) => s.expect.sameAsSolution) ? await runAll(spec, spec.solution, events, opts) : undefined;
+  let env: GradingEnvironment | undefined;
   let durationMs = 0;
   try {
-    env = await newEnvironment({ ...spec.function, files }, { clock: opts.clock ?? "virtual" });
+    env = await (opts.newEnvironment ?? newEnvironment)({ ...spec.function, files }, { clock: opts.clock ?? "virtual" });
     const results: InvokeResult[] = [];
     for (let i = 0; i < steps.length; i++) {
       const r = await env.invoke(events[i]);
       durationMs += r.durationMs;
-      const message = await check(steps[i]!.expect, r, events[i], results);
+      const message = await check(steps[i]!.expect, r, events[i], results, reference?.[i], inputs, opts);
       results.push(r);
       if (message) {
         const where = steps.length > 1 ? `invocation ${i + 1} of ${steps.length}: ` : "";
-        return { ...base, passed: false, points: 0, message: where + message, durationMs: Math.round(durationMs * 100) / 100 };
+        return { passed: false, message: where + message, durationMs };
       }
     }
-    return { ...base, passed: true, points: t.points, message: "", durationMs: Math.round(durationMs * 100) / 100 };
+    return { passed: true, message: "", durationMs };
   } catch (e) {
     // The runtime returns guest failures as data; what throws here is a setting or request the
     // Lambda API itself would refuse (ConfigError, RequestTooLargeError): still this case's failure.
-    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    return { ...base, passed: false, points: 0, message, durationMs };
+    return { passed: false, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), durationMs };
   } finally {
-    env?.dispose();
+    await env?.dispose();
   }
+}
+
+/** The reference solution's results for the same events, in a fresh environment of its own. */
+async function runAll(spec: ExerciseSpec, files: SourceFiles, events: unknown[], opts: GradeOptions): Promise<InvokeResult[]> {
+  const env = await (opts.newEnvironment ?? newEnvironment)({ ...spec.function, files }, { clock: opts.clock ?? "virtual" });
+  try {
+    const out: InvokeResult[] = [];
+    for (const e of events) out.push(await env.invoke(e));
+    return out;
+  } finally {
+    await env.dispose();
+  }
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+async function runCase(spec: ExerciseSpec, t: TestCase, files: SourceFiles, opts: GradeOptions, runSeed: number): Promise<CaseResult> {
+  const steps: Invocation[] = t.invocations ?? [{ event: t.event, fromCatalogue: t.fromCatalogue, expect: t.expect ?? {} }];
+  const base = { id: t.id, name: t.name, hidden: t.hidden, maxPoints: t.points };
+  if (!t.random) {
+    const o = await runSteps(spec, t, steps, files, opts);
+    return { ...base, passed: o.passed, points: o.passed ? t.points : 0, message: o.message, durationMs: round(o.durationMs) };
+  }
+  const seed = t.random.seed ?? caseSeed(runSeed, t.id);
+  let draws: Inputs[];
+  try {
+    draws = drawInputs(t.random, seed);
+  } catch (e) {
+    throw new ExerciseSpecError(spec.id, t.id, e instanceof Error ? e.message : String(e));
+  }
+  let durationMs = 0;
+  for (const inputs of draws) {
+    // The assertion snippet is code: it reads `inputs` instead of being rewritten.
+    const concrete = steps.map(({ expect: { assert, ...x }, ...ev }) => ({ ...substitute(ev, inputs), expect: { ...substitute(x, inputs), ...(assert ? { assert } : {}) } }));
+    const o = await runSteps(spec, t, concrete, files, opts, inputs);
+    durationMs += o.durationMs;
+    if (!o.passed) {
+      const from = t.random.seed === undefined ? `run seed ${runSeed}` : `fixed seed ${seed}`;
+      return { ...base, passed: false, points: 0, message: `with inputs ${preview(inputs, 240)} (${from}): ${o.message}`, durationMs: round(durationMs), inputs };
+    }
+  }
+  return { ...base, passed: true, points: t.points, message: "", durationMs: round(durationMs) };
+}
+
+/** Invocations one grading run may make at most (randomised draws and reference runs included), for hosts' deadlines. */
+export function plannedInvocations(spec: ExerciseSpec | ExerciseSpecInput): number {
+  const s = parseExerciseSpec(spec);
+  return s.tests.reduce((n, t) => {
+    const steps = t.invocations ?? [{ expect: t.expect ?? {} }];
+    const perDraw = steps.length * (steps.some((x) => x.expect.sameAsSolution) ? 2 : 1);
+    return n + perDraw * (t.random?.count ?? 1);
+  }, 0);
 }
 
 /**
@@ -190,9 +301,10 @@ export async function gradeExercise(spec: ExerciseSpec | ExerciseSpecInput, file
   const parsedFiles = sourceFilesSchema.safeParse(files);
   if (!parsedFiles.success) throw new ExerciseSpecError(s.id, undefined, `invalid files: ${formatIssues(parsedFiles.error)}`);
   const f = parsedFiles.data;
+  const seed = opts.seed ?? newSeed();
   const cases: CaseResult[] = [];
   // Sequential on purpose: one engine, bounded memory, and deterministic reports.
-  for (const t of s.tests) cases.push(await runCase(s, t, f, opts));
+  for (const t of s.tests) cases.push(await runCase(s, t, f, opts, seed));
   const shown = opts.redactHidden ? cases.map((c, i) => (c.hidden ? redact(c, i) : c)) : cases;
   const points = cases.reduce((a, c) => a + c.points, 0);
   const maxPoints = cases.reduce((a, c) => a + c.maxPoints, 0);
@@ -205,10 +317,12 @@ export async function gradeExercise(spec: ExerciseSpec | ExerciseSpecInput, file
     points,
     maxPoints,
     score: maxPoints > 0 ? points / maxPoints : passed === cases.length ? 1 : 0,
+    seed,
     cases: shown,
   };
 }
 
 function redact(c: CaseResult, index: number): CaseResult {
-  return { ...c, name: `Hidden test ${index + 1}`, message: c.passed ? "" : "A hidden test failed." };
+  const { inputs: _inputs, ...rest } = c;
+  return { ...rest, name: `Hidden test ${index + 1}`, message: c.passed ? "" : "A hidden test failed." };
 }

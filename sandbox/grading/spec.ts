@@ -24,6 +24,11 @@
  *     hidden: true
  *     fromCatalogue: { id: s3/put, set: { "Records[0].s3.object.key": "cat.jpg" } }
  *     expect: { responseMatches: { key: cat.jpg }, logsContain: ["cat.jpg"] }
+ *   - id: greets-anyone
+ *     name: greets any name (new names each run)
+ *     random: { count: 3, fields: { name: { string: { length: [3, 9] } } } }
+ *     event: { name: "{{name}}" }
+ *     expect: { response: { message: "Hello, {{name}}!" } }   # or { sameAsSolution: true }
  *   - id: counts-warm
  *     name: keeps a counter across warm invocations
  *     invocations:
@@ -32,6 +37,7 @@
  * ```
  */
 import { z } from "zod";
+import { placeholders, randomInputsSchema } from "./random";
 
 /** Kebab-case stable id (case ids, exercise ids, question ids). */
 export const stableId = z
@@ -114,6 +120,12 @@ export const expectationSchema = z
      * It passes unless it throws or returns `false`.
      */
     assert: z.string().min(1).max(4000).optional(),
+    /**
+     * The outcome equals the reference solution's on the same event (run in its own fresh
+     * environment): the same status, and the same response (an HTTP-style string `body` holding
+     * JSON is compared as JSON, so key order does not matter) or the same errorType and errorMessage.
+     */
+    sameAsSolution: z.boolean().optional(),
   })
   .strict();
 export type Expectation = z.infer<typeof expectationSchema>;
@@ -150,9 +162,18 @@ export const testCaseSchema = z
     expect: expectationSchema.optional(),
     /** Several events in one warm environment, in order; each has its own expectations. */
     invocations: z.array(invocationSchema).min(1).max(20).optional(),
+    /** Inputs drawn anew each run and substituted for `{{field}}` in the events and expectations (see random.ts). */
+    random: randomInputsSchema.optional(),
   })
   .strict()
   .superRefine((t, ctx) => {
+    const { id: _id, name: _name, random, ...template } = t;
+    if (random) {
+      const declared = new Set(Object.keys(random.fields));
+      for (const used of placeholders(template)) {
+        if (!declared.has(used)) ctx.addIssue({ code: "custom", path: ["random", "fields"], message: `"{{${used}}}" is used but no field "${used}" is declared` });
+      }
+    }
     if (t.invocations && (t.event !== undefined || t.fromCatalogue || t.expect)) {
       ctx.addIssue({ code: "custom", message: "a case with invocations takes its events and expectations from them" });
     }
