@@ -62,6 +62,8 @@ export type {
   EnvironmentOptions,
   ExecutionEnvironment,
   FunctionConfig,
+  HostCallInfo,
+  HostReply,
   InvokeOptions,
   InvokeResult,
   InvokeStatus,
@@ -73,3 +75,4 @@ export type {
   NodeRuntime,
   SourceFiles,
 } from "./runtime/types";
+export { hostReply, isHostReply } from "./runtime/types";

@@ -16,7 +16,7 @@ import type {
   WorkerExit,
   WorkerLike,
 } from "./protocol";
-import type { LogEvent } from "../runtime/types";
+import type { HostCallInfo, LogEvent } from "../runtime/types";
 
 /** Why a request did not get a reply. */
 export type WorkerLost =
@@ -40,14 +40,14 @@ export interface RequestOptions {
 }
 
 /** Answers one `__host.call(name, payload)` of a guest. */
-export type HostCallHandler = (name: string, payload: unknown) => unknown;
+export type HostCallHandler = (name: string, payload: unknown, info?: HostCallInfo) => unknown;
 
 export interface ConnectionHandlers {
   /**
    * Answers `__host.call` from guests of environments without a route of their own
    * (`routeHostCalls`). Calls are refused when neither exists.
    */
-  hostCall?: (envId: string, name: string, payload: unknown) => unknown;
+  hostCall?: (envId: string, name: string, payload: unknown, info?: HostCallInfo) => unknown;
   /**
    * How long the worker may take to start (load its script and post `ready`) before it counts as
    * crashed. Request deadlines only start once the worker is ready. Default 30,000 ms.
@@ -167,7 +167,7 @@ export class EngineConnection {
         if (this.current?.id === message.id) this.current.options.onLog?.(message.event);
         return;
       case "hostCall":
-        this.answerHostCall(message.callId, message.envId, message.name, message.payload);
+        this.answerHostCall(message.callId, message.envId, message.name, message.payload, message.info);
         return;
       case "reply": {
         const pending = this.current;
@@ -181,10 +181,10 @@ export class EngineConnection {
     }
   }
 
-  private answerHostCall(callId: number, envId: string, name: string, payload: unknown): void {
+  private answerHostCall(callId: number, envId: string, name: string, payload: unknown, info: HostCallInfo | undefined): void {
     const routed = this.hostCallRoutes.get(envId);
     const fallback = this.handlers.hostCall;
-    const call = routed ? () => routed(name, payload) : fallback ? () => fallback(envId, name, payload) : undefined;
+    const call = routed ? () => routed(name, payload, info) : fallback ? () => fallback(envId, name, payload, info) : undefined;
     const result = call
       ? Promise.resolve().then(call)
       : Promise.reject(Object.assign(new Error(`Host call "${name}" is not available`), { name: "HostCallUnavailable" }));
@@ -196,7 +196,7 @@ export class EngineConnection {
           type: "hostCallResult",
           callId,
           ok: false,
-          error: error instanceof Error ? { name: error.name, message: error.message } : { name: "Error", message: String(error) },
+          error: hostCallWireError(error),
         }),
     );
   }
@@ -233,4 +233,16 @@ function fromExit(exit: WorkerExit, elapsedMs: number): WorkerLost {
     case "terminated":
       return { reason: "closed", elapsedMs };
   }
+}
+
+/** A host call's rejection as it crosses to the engine (fields and latency kept: see EnvironmentOptions.hostCall). */
+function hostCallWireError(error: unknown): WireError {
+  if (!(error instanceof Error)) return { name: "Error", message: String(error) };
+  const { fields, latencyMs } = error as { fields?: unknown; latencyMs?: unknown };
+  return {
+    name: error.name,
+    message: error.message,
+    ...(typeof fields === "object" && fields !== null ? { fields: fields as Record<string, unknown> } : {}),
+    ...(typeof latencyMs === "number" ? { latencyMs } : {}),
+  };
 }

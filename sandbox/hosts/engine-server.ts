@@ -6,7 +6,7 @@
  * first request that needs it, so a page that never runs code never downloads the engine or its
  * wasm.
  */
-import type { ExecutionEnvironment, FunctionConfig, EnvironmentOptions } from "../runtime/types";
+import type { ExecutionEnvironment, FunctionConfig, EnvironmentOptions, HostCallInfo } from "../runtime/types";
 import type {
   EngineRequest,
   EngineToHost,
@@ -52,11 +52,11 @@ export function serveEngine(
   const getRuntime = (): Promise<RuntimeModule> => (runtime ??= loadRuntime());
 
   function hostCallFor(envId: string) {
-    return (name: string, payload: unknown): Promise<unknown> =>
+    return (name: string, payload: unknown, info: HostCallInfo): Promise<unknown> =>
       new Promise((resolve, reject) => {
         const callId = nextCallId++;
         pendingHostCalls.set(callId, { resolve, reject });
-        endpoint.post({ type: "hostCall", callId, envId, name, payload });
+        endpoint.post({ type: "hostCall", callId, envId, name, payload, info });
       });
   }
 
@@ -65,7 +65,10 @@ export function serveEngine(
     if (!pending) return;
     pendingHostCalls.delete(message.callId);
     if (message.ok) pending.resolve(message.value);
-    else pending.reject(Object.assign(new Error(message.error.message), { name: message.error.name }));
+    else {
+      const { name, message: text, fields, latencyMs } = message.error;
+      pending.reject(Object.assign(new Error(text), { name, ...(fields ? { fields } : {}), ...(latencyMs !== undefined ? { latencyMs } : {}) }));
+    }
   }
 
   function environment(envId: string): ExecutionEnvironment {

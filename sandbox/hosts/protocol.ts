@@ -14,6 +14,7 @@
 import type {
   EnvironmentOptions,
   FunctionConfig,
+  HostCallInfo,
   InvokeOptions,
   InvokeResult,
   LogEvent,
@@ -32,6 +33,9 @@ export interface WireEnvironmentOptions extends Omit<EnvironmentOptions, "hostCa
 export interface WireError {
   name: string;
   message: string;
+  /** Host-call rejections only: fields copied onto the guest's Error, and the virtual delay. */
+  fields?: Record<string, unknown>;
+  latencyMs?: number;
 }
 
 export type HostToEngine =
@@ -72,7 +76,7 @@ export type EngineToHost =
   | { type: "reply"; id: number; ok: false; error: WireError }
   /** A log event of the request `id`, posted before its reply. */
   | { type: "log"; id: number; envId: string; event: LogEvent }
-  | { type: "hostCall"; callId: number; envId: string; name: string; payload: unknown };
+  | { type: "hostCall"; callId: number; envId: string; name: string; payload: unknown; info?: HostCallInfo };
 
 /** A request without its id (the connection assigns ids). */
 export type RequestWithoutId<T extends EngineRequest = EngineRequest> = T extends EngineRequest

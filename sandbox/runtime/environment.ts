@@ -42,10 +42,12 @@ import {
 } from "./model";
 import { CodeTree, ModuleResolver, SIMULATED_BUILTINS, toCommonJs, TransformError, type Resolution } from "./modules";
 import { TmpFs } from "./tmpfs";
+import { isHostReply } from "./types";
 import type {
   EnvironmentOptions,
   ExecutionEnvironment,
   FunctionConfig,
+  HostCallInfo,
   InvokeOptions,
   InvokeResult,
   LambdaErrorPayload,
@@ -210,6 +212,8 @@ class Environment implements ExecutionEnvironment {
   private crash: LambdaErrorPayload | undefined;
   private initResult: { ok: boolean; error?: LambdaErrorPayload } | undefined;
   private pendingHost = new Set<Promise<void>>();
+  /** Host-call answers waiting for their latency (virtual clock): `due` in mono ms. */
+  private delayed: { due: number; run: () => void }[] = [];
   private deferreds = new Set<QuickJSDeferredPromise>();
   private peakGuestBytes = 0;
   /** Highest guest heap sampled during the current invoke (interrupt handler, every 64th call). */
@@ -622,12 +626,18 @@ class Environment implements ExecutionEnvironment {
     return a;
   }
 
-  /** `__host.call`: a guest promise settled by the host's `hostCall`, with JSON in and out. */
+  /**
+   * `__host.call`: a guest promise settled by the host's `hostCall`, with JSON in and out. The host
+   * is awaited in real time (no virtual time passes); a reply with a latency settles the promise
+   * that many virtual ms after the call, through the event loop's `delayed` queue.
+   */
   private hostCall(ctx: QuickJSContext, name: string, payloadJson: string): QuickJSHandle {
     const deferred = ctx.newPromise();
     this.deferreds.add(deferred);
     const hostCall = this.options.hostCall;
     const vm = this.vm;
+    const calledAt = this.mono();
+    const info: HostCallInfo = { elapsedMs: round2(this.elapsed()), phase: this.requestId === undefined ? "init" : "invoke", ...(this.requestId !== undefined ? { requestId: this.requestId } : {}) };
     const settle = (ok: boolean, json: string) => {
       if (this.disposed || this.vm !== vm || !deferred.alive) return;
       const parsed = ctx.evalCode("(" + json + ")");
@@ -638,6 +648,14 @@ class Environment implements ExecutionEnvironment {
       this.deferreds.delete(deferred);
       deferred.dispose();
     };
+    const settleAfter = async (latencyMs: number, ok: boolean, json: string) => {
+      if (!(latencyMs > 0)) return settle(ok, json);
+      if (this.clock === "real") {
+        await sleep(latencyMs); // still a pending host call, so the loop waits for it
+        return settle(ok, json);
+      }
+      this.delayed.push({ due: calledAt + latencyMs, run: () => settle(ok, json) });
+    };
     const work = (async () => {
       await Promise.resolve(); // settle only after the promise handle has been returned to the guest
       if (!hostCall) {
@@ -646,16 +664,18 @@ class Environment implements ExecutionEnvironment {
       }
       try {
         const payload: unknown = payloadJson === "" ? undefined : JSON.parse(payloadJson);
-        const result = await hostCall(name, payload);
-        settle(true, JSON.stringify(result === undefined ? null : result));
+        const result = await hostCall(name, payload, info);
+        const reply = isHostReply(result) ? result : { value: result, latencyMs: 0 };
+        await settleAfter(reply.latencyMs, true, JSON.stringify(reply.value === undefined ? null : reply.value));
       } catch (e) {
-        const err = e as { name?: unknown; message?: unknown; code?: unknown };
+        const err = e as { name?: unknown; message?: unknown; code?: unknown; fields?: unknown; latencyMs?: unknown };
         const fields = JSON.stringify({
+          ...(typeof err?.fields === "object" && err.fields !== null ? err.fields : {}),
           name: typeof err?.name === "string" ? err.name : "Error",
           message: typeof err?.message === "string" ? err.message : String(e),
           ...(typeof err?.code === "string" ? { code: err.code } : {}),
         });
-        settle(false, `Object.assign(new Error(), ${fields})`);
+        await settleAfter(typeof err?.latencyMs === "number" ? err.latencyMs : 0, false, `Object.assign(new Error(), ${fields})`);
       }
     })();
     const tracked = work.finally(() => this.pendingHost.delete(tracked));
@@ -682,6 +702,7 @@ class Environment implements ExecutionEnvironment {
     const vm = this.vm;
     this.vm = undefined;
     this.timersLoaded = false;
+    this.delayed = [];
     if (!vm) return;
     if (vm.generation !== engineGeneration()) {
       // The module this VM lived in was discarded: calling into it again could abort or corrupt it
@@ -828,10 +849,24 @@ class Environment implements ExecutionEnvironment {
       }
       const vm = this.vm;
       if (!vm) return "fatal";
-      if (!this.timersLoaded) return "drained";
-      const due = this.callGuest(vm.fns.nextDue);
-      if (due.end) return due.end;
-      const next = due.value ?? -1;
+      let next = -1;
+      if (this.timersLoaded) {
+        const due = this.callGuest(vm.fns.nextDue);
+        if (due.end) return due.end;
+        next = due.value ?? -1;
+      }
+      // A host answer due no later than the next timer settles first (FIFO among equals).
+      if (this.delayed.length) {
+        const hostDue = Math.min(...this.delayed.map((d) => d.due));
+        if (next < 0 || hostDue <= next) {
+          if (!(await this.waitUntil(hostDue, p))) return "timeout";
+          const now = this.mono();
+          const ready = this.delayed.filter((d) => d.due <= now);
+          this.delayed = this.delayed.filter((d) => d.due > now);
+          for (const d of ready) d.run();
+          continue;
+        }
+      }
       if (next < 0) return "drained";
       const now = this.mono();
       if (next > now) {
@@ -850,6 +885,21 @@ class Environment implements ExecutionEnvironment {
       // Yield to the host now and then so a host can observe progress / cancel in real mode.
       if (++spins % 1024 === 0) await Promise.resolve();
     }
+  }
+
+  /** Advance (virtual) or sleep (real) to mono time `due`; false when the phase's limit comes first. */
+  private async waitUntil(due: number, p: Phase): Promise<boolean> {
+    const wait = due - this.mono();
+    if (wait <= 0) return true;
+    const left = p.limitMs - this.elapsed();
+    if (wait >= left) {
+      if (this.clock === "virtual") p.waited += Math.max(0, left);
+      else await sleep(Math.max(0, left));
+      return false;
+    }
+    if (this.clock === "virtual") p.waited += wait;
+    else await sleep(wait);
+    return true;
   }
 
   // ---- init ----------------------------------------------------------------------------------

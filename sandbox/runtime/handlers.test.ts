@@ -1,6 +1,7 @@
 // DG nodejs-handler (handler setting, CommonJS/ES modules, TypeScript), DG nodejs-layers, RIC UserFunction.js.
 import { describe, expect, it } from "vitest";
 import { invokeOnce, lines } from "./testing";
+import { hostReply, type HostCallInfo } from "./types";
 
 describe("loading handlers", () => {
   it.each([
@@ -115,6 +116,72 @@ describe("loading handlers", () => {
       },
     );
     expect(r.payload).toEqual({ v: { name: "kv.get", key: "k" }, w: "ResourceNotFoundException:no such key" });
+  });
+});
+
+describe("host calls in virtual time", () => {
+  const kv = { "@lab/kv": "exports.get = (key) => __host.call('kv.get', { key });" };
+
+  it("a reply with a latency settles that many virtual ms later and counts in Duration", async () => {
+    const r = await invokeOnce(
+      { "index.js": "const kv = require('@lab/kv'); exports.handler = async () => { const t = Date.now(); const v = await kv.get('a'); return { v, waited: Date.now() - t }; };" },
+      {},
+      {},
+      { builtinModules: kv, hostCall: async () => hostReply("A", 40) },
+    );
+    expect(r.payload).toEqual({ v: "A", waited: 40 });
+    expect(r.durationMs).toBeGreaterThanOrEqual(40);
+    expect(r.durationMs).toBeLessThan(60);
+  });
+
+  it("answers and timers interleave in virtual-time order", async () => {
+    const r = await invokeOnce(
+      {
+        "index.js":
+          "const kv = require('@lab/kv'); exports.handler = async () => { const order = []; setTimeout(() => order.push('timer 30'), 30); await Promise.all([kv.get('slow').then(() => order.push('host 50')), kv.get('fast').then(() => order.push('host 10'))]); await new Promise((r) => setTimeout(r, 0)); return order; };",
+      },
+      {},
+      {},
+      { builtinModules: kv, hostCall: async (_n, p) => hostReply(null, (p as { key: string }).key === "slow" ? 50 : 10) },
+    );
+    expect(r.payload).toEqual(["host 10", "timer 30", "host 50"]);
+  });
+
+  it("a rejection can take time and carry fields onto the guest's Error", async () => {
+    const r = await invokeOnce(
+      { "index.js": "const kv = require('@lab/kv'); exports.handler = async () => { const t = Date.now(); try { await kv.get('x'); } catch (e) { return { name: e.name, fault: e.$fault, status: e.$metadata.httpStatusCode, waited: Date.now() - t, isError: e instanceof Error }; } };" },
+      {},
+      {},
+      {
+        builtinModules: kv,
+        hostCall: async () => {
+          throw Object.assign(new Error("The conditional request failed"), { name: "ConditionalCheckFailedException", latencyMs: 12, fields: { $fault: "client", $metadata: { httpStatusCode: 400 } } });
+        },
+      },
+    );
+    expect(r.payload).toEqual({ name: "ConditionalCheckFailedException", fault: "client", status: 400, waited: 12, isError: true });
+  });
+
+  it("the host learns when in the invocation a call happens (phase, elapsed ms, request id)", async () => {
+    const seen: HostCallInfo[] = [];
+    const r = await invokeOnce(
+      { "index.js": "const kv = require('@lab/kv'); const boot = kv.get('init'); exports.handler = async () => { await boot; await new Promise((r) => setTimeout(r, 100)); return kv.get('later'); };" },
+      {},
+      {},
+      { builtinModules: kv, hostCall: async (_n, p, info) => (seen.push(info), (p as { key: string }).key) },
+      { requestId: "11111111-2222-3333-4444-555555555555" },
+    );
+    expect(r.payload).toBe("later");
+    expect(seen[0]).toMatchObject({ phase: "init" });
+    expect(seen[1]).toMatchObject({ phase: "invoke", requestId: "11111111-2222-3333-4444-555555555555" });
+    expect(seen[1]!.elapsedMs).toBeGreaterThanOrEqual(100);
+  });
+
+  it("in real-clock mode the latency is really waited", async () => {
+    const t = performance.now();
+    const r = await invokeOnce({ "index.js": "const kv = require('@lab/kv'); exports.handler = () => kv.get('a');" }, {}, {}, { clock: "real", builtinModules: kv, hostCall: async () => hostReply("A", 30) });
+    expect(r.payload).toBe("A");
+    expect(performance.now() - t).toBeGreaterThanOrEqual(29);
   });
 });
 

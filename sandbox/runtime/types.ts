@@ -116,8 +116,38 @@ export interface EnvironmentOptions {
    * by `hostCall` below.
    */
   builtinModules?: Record<string, string>;
-  /** Host side of `__host.call`: an async call out of the sandbox (e.g. to a simulated DynamoDB). */
-  hostCall?: (name: string, payload: unknown) => Promise<unknown>;
+  /**
+   * Host side of `__host.call`: an async call out of the sandbox (e.g. to a simulated DynamoDB).
+   * Resolve with a value, or with `hostReply(value, latencyMs)` for a call that takes virtual time;
+   * throw to reject (an error's `latencyMs` delays the rejection, its `fields` are copied onto the
+   * guest's Error).
+   */
+  hostCall?: (name: string, payload: unknown, info: HostCallInfo) => Promise<unknown>;
+}
+
+/** Where a host call happens, for hosts that order effects in virtual time. */
+export interface HostCallInfo {
+  /** Milliseconds since the invoke (or init) phase began: CPU time and waits, as Duration counts them. */
+  elapsedMs: number;
+  phase: "init" | "invoke";
+  /** The invocation's request id (absent during init). */
+  requestId?: string;
+}
+
+/** A host call's answer that takes `latencyMs` of the function's time before the guest sees it. */
+export interface HostReply {
+  __hostReply: true;
+  value: unknown;
+  latencyMs: number;
+}
+
+/** Answer a host call after `latencyMs` (virtual ms on the virtual clock, real ms on the real one). */
+export function hostReply(value: unknown, latencyMs: number): HostReply {
+  return { __hostReply: true, value, latencyMs: Math.max(0, Number.isFinite(latencyMs) ? latencyMs : 0) };
+}
+
+export function isHostReply(v: unknown): v is HostReply {
+  return typeof v === "object" && v !== null && (v as { __hostReply?: unknown }).__hostReply === true;
 }
 
 /**

@@ -3,7 +3,7 @@
  * pool-process.test.ts covers the default, child processes).
  */
 import { afterAll, describe, expect, it } from "vitest";
-import type { FunctionConfig } from "../../runtime/types";
+import { hostReply, type FunctionConfig } from "../../runtime/types";
 import { createNodePool } from "./pool";
 
 const pool = createNodePool({ size: 2, isolation: "thread", hardStop: { marginMs: 500, initAllowanceMs: 1_000 } });
@@ -189,6 +189,29 @@ describe("node pool host calls", () => {
       { name: "kv.get", payload: { key: "answer" } },
       { name: "kv.get", payload: { key: "missing" } },
     ]);
+    await session.dispose();
+  });
+
+  it("host-call latency, error fields and call info cross the worker boundary", async () => {
+    const infos: unknown[] = [];
+    const session = await pool.newSession(
+      {
+        files: {
+          "index.js": `const kv = require("@lab/kv"); exports.handler = async (e) => { const t = Date.now(); const v = await kv.get("a"); let err; try { await kv.get("missing"); } catch (x) { err = { name: x.name, fault: x.$fault, waited: Date.now() - t }; } return { v, err }; };`,
+        },
+      },
+      {
+        environment: { builtinModules: { "@lab/kv": "exports.get = (key) => __host.call('kv.get', { key });" } },
+        hostCall: async (_name, payload, info) => {
+          infos.push(info);
+          if ((payload as { key: string }).key === "missing") throw Object.assign(new Error("gone"), { name: "NoSuchKey", latencyMs: 5, fields: { $fault: "client" } });
+          return hostReply("A", 20);
+        },
+      },
+    );
+    const r = await session.invoke({});
+    expect(r.payload).toEqual({ v: "A", err: { name: "NoSuchKey", fault: "client", waited: 25 } });
+    expect(infos[0]).toMatchObject({ phase: "invoke" });
     await session.dispose();
   });
 });
