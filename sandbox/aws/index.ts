@@ -1,0 +1,29 @@
+/**
+ * The simulated AWS around a function (issue 5): the SDK hub (`@aws-sdk/client-*` modules in every
+ * function, IAM checks), the Lambda client, the HTTP routers and the messaging and data services,
+ * as service extensions for `createLambdaService({ extensions: awsExtensions() })`.
+ * See `sandbox/aws/README.md`.
+ *
+ * @example
+ * import { simulate } from "../service";
+ * import { awsExtensions } from "../aws";
+ * const report = await simulate(templateYaml, driveYaml, { extensions: awsExtensions() });
+ */
+import type { ServiceExtension } from "../service/service";
+import { SdkHub } from "./sdk/hub";
+
+export { SdkHub, AwsServiceError, GuestStream, DEFAULT_LATENCY_MS } from "./sdk/hub";
+export type { AwsCallContext, AwsOperation, AwsServiceDefinition, SdkCallRecord } from "./sdk/hub";
+export { authorize, actionMatches, resourceMatches, roleSessionArn, accessDeniedMessage } from "./iam/evaluate";
+export type { Decision, IamStatement } from "./iam/evaluate";
+
+export interface AwsExtensionsOptions {
+  /** A hub to use (tests register extra services on it); a new one by default. */
+  hub?: SdkHub;
+}
+
+/** Every simulated AWS service, as service extensions; the hub's extension comes first. */
+export function awsExtensions(options: AwsExtensionsOptions = {}): ServiceExtension[] {
+  const hub = options.hub ?? new SdkHub();
+  return [hub.extension];
+}
