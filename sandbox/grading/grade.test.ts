@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ExerciseSpecError, gradeExercise, plannedInvocations } from "./grade";
+import { ExerciseSpecError, gradeExercise, referenceOutcomes } from "./grade";
+import { plannedInvocations } from "./plan";
 import { parseExerciseSpec, type ExerciseSpecInput } from "./spec";
 
 const spec: ExerciseSpecInput = {
@@ -204,6 +205,16 @@ describe("randomised cases", () => {
     expect(fail.cases[1]!.message).toMatch(/\(run seed 3\): invocation 1 of 2: expected response/);
   });
 
+  it("grades without the solution from reference outcomes computed for the same seed (the browser's way)", async () => {
+    const references = await referenceOutcomes(random, { seed: 77 });
+    expect(Object.keys(references)).toEqual(["same-as-solution/0", "same-as-solution/1", "same-as-solution/2"]);
+    const withoutSolution = { ...random, solution: parseExerciseSpec(spec).stub };
+    expect((await gradeExercise(withoutSolution, solution, { seed: 77, references })).allPassed).toBe(true);
+    const hardCoded = { "index.mjs": `export const handler = async () => (${JSON.stringify(references["same-as-solution/0"]![0]!.payload)});` };
+    expect((await gradeExercise(withoutSolution, hardCoded, { seed: 77, references })).cases[1]!.passed).toBe(false);
+    await expect(gradeExercise(withoutSolution, solution, { seed: 78, references: {} })).rejects.toThrow(/no reference outcome for "same-as-solution\/0"/);
+  });
+
   it("redacts a hidden randomised case's inputs", async () => {
     const s: ExerciseSpecInput = { ...random, tests: [{ ...(random.tests[0] as object), hidden: true } as ExerciseSpecInput["tests"][number]] };
     const r = await gradeExercise(s, parseExerciseSpec(spec).stub, { redactHidden: true });
@@ -212,8 +223,8 @@ describe("randomised cases", () => {
   });
 
   it("counts planned invocations (draws and reference runs) for hosts' deadlines", () => {
-    expect(plannedInvocations(random)).toBe(4 + 3 * 2);
-    expect(plannedInvocations(spec)).toBe(5);
+    expect(plannedInvocations(parseExerciseSpec(random))).toBe(4 + 3 * 2);
+    expect(plannedInvocations(parseExerciseSpec(spec))).toBe(5);
   });
 
   it("refuses a placeholder with no declared field", () => {

@@ -28,6 +28,12 @@ export interface GradeOptions {
    */
   seed?: number;
   /**
+   * The reference solution's outcomes for this seed, computed elsewhere (see
+   * {@link referenceOutcomes}): a browser, which never gets the solution, grades with these.
+   * Without them, `sameAsSolution` runs `spec.solution` here.
+   */
+  references?: ReferenceOutcomes;
+  /**
    * Makes each fresh environment (default: `newEnvironment` in this process). A server passes one
    * backed by a worker pool (sandbox/hosts/node) so guest code runs behind a hard stop.
    */
@@ -41,6 +47,15 @@ export interface GradingEnvironment {
   invoke(event: unknown): Promise<InvokeResult>;
   dispose(): void | Promise<void>;
 }
+
+/** What the reference solution did at one step: what `sameAsSolution` compares. */
+export interface ReferenceOutcome {
+  status: InvokeResult["status"];
+  payload: unknown;
+}
+
+/** Reference outcomes keyed `<case id>/<draw>` (draw 0 for a case without `random`), one per step. */
+export type ReferenceOutcomes = Record<string, ReferenceOutcome[]>;
 
 export interface CaseResult {
   id: string;
@@ -109,7 +124,7 @@ function resolveEvent(spec: ExerciseSpec, t: TestCase, inv: { event?: unknown; f
 }
 
 /** Check one invocation against its expectations; returns the first failure's message or "". */
-async function check(x: Expectation, r: InvokeResult, event: unknown, results: InvokeResult[], reference: InvokeResult | undefined, inputs: Inputs | undefined, opts: GradeOptions = {}): Promise<string> {
+async function check(x: Expectation, r: InvokeResult, event: unknown, results: InvokeResult[], reference: ReferenceOutcome | undefined, inputs: Inputs | undefined, opts: GradeOptions = {}): Promise<string> {
   const err = r.status === "success" ? undefined : (r.payload as { errorType?: unknown; errorMessage?: unknown } | null);
   const errText = err ? `${String(err.errorType)}: ${String(err.errorMessage)}` : "";
   if (x.status !== undefined && r.status !== x.status) {
@@ -170,8 +185,8 @@ function comparable(payload: unknown): unknown {
 }
 
 /** How `r` differs from the reference solution's result on the same event, or "" when it does not. */
-function differsFromSolution(r: InvokeResult, ref: InvokeResult): string {
-  const errorOf = (x: InvokeResult) => x.payload as { errorType?: unknown; errorMessage?: unknown } | null;
+function differsFromSolution(r: InvokeResult, ref: ReferenceOutcome): string {
+  const errorOf = (x: ReferenceOutcome) => x.payload as { errorType?: unknown; errorMessage?: unknown } | null;
   if (r.status !== ref.status) {
     const e = errorOf(r);
     const got = r.status === "success" ? preview(r.payload) : `${String(e?.errorType)}: ${String(e?.errorMessage)}`;
@@ -179,7 +194,7 @@ function differsFromSolution(r: InvokeResult, ref: InvokeResult): string {
     return `expected ${want} (the reference solution's outcome), got ${r.status} ${got}`;
   }
   if (r.status === "success") {
-    if (!jsonEqual(comparable(ref.payload), comparable(r.payload))) return `expected response ${preview(ref.payload)} (the reference solution's answer), got ${preview(r.payload)}`;
+    if (!jsonEqual(comparable(ref.payload ?? null), comparable(r.payload ?? null))) return `expected response ${preview(ref.payload)} (the reference solution's answer), got ${preview(r.payload)}`;
     return "";
   }
   const [a, b] = [errorOf(ref), errorOf(r)];
@@ -204,10 +219,16 @@ function summarise(r: InvokeResult) {
 type Outcome = { passed: boolean; message: string; durationMs: number };
 
 /** Run one concrete (already substituted) list of steps in one environment. */
-async function runSteps(spec: ExerciseSpec, t: TestCase, steps: Invocation[], files: SourceFiles, opts: GradeOptions, inputs?: Inputs): Promise<Outcome> {
+async function runSteps(spec: ExerciseSpec, t: TestCase, draw: Draw, files: SourceFiles, opts: GradeOptions): Promise<Outcome> {
+  const { steps, inputs } = draw;
   // Resolve every event first: a bad reference is the spec's fault and throws before any code runs.
   const events = steps.map((s) => resolveEvent(spec, t, s, opts));
-  const reference = steps.some((s) => s.expect.sameAsSolution) ? await runAll(spec, spec.solution, events, opts) : undefined;
+  let reference: ReferenceOutcome[] | undefined;
+  if (steps.some((s) => s.expect.sameAsSolution)) {
+    const key = `${t.id}/${draw.index}`;
+    reference = opts.references ? opts.references[key] : await runAll(spec, spec.solution, events, opts);
+    if (!reference) throw new ExerciseSpecError(spec.id, t.id, `no reference outcome for "${key}" among the references passed`);
+  }
   let env: GradingEnvironment | undefined;
   let durationMs = 0;
   try {
@@ -247,42 +268,62 @@ async function runAll(spec: ExerciseSpec, files: SourceFiles, events: unknown[],
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
-async function runCase(spec: ExerciseSpec, t: TestCase, files: SourceFiles, opts: GradeOptions, runSeed: number): Promise<CaseResult> {
+/** One concrete run of a case: its steps with the drawn inputs filled in. */
+interface Draw {
+  index: number;
+  steps: Invocation[];
+  inputs?: Inputs;
+}
+
+/** A case's runs for this seed: one as written, or one per draw of a randomised case. */
+function drawsOf(spec: ExerciseSpec, t: TestCase, runSeed: number): Draw[] {
   const steps: Invocation[] = t.invocations ?? [{ event: t.event, fromCatalogue: t.fromCatalogue, expect: t.expect ?? {} }];
-  const base = { id: t.id, name: t.name, hidden: t.hidden, maxPoints: t.points };
-  if (!t.random) {
-    const o = await runSteps(spec, t, steps, files, opts);
-    return { ...base, passed: o.passed, points: o.passed ? t.points : 0, message: o.message, durationMs: round(o.durationMs) };
-  }
-  const seed = t.random.seed ?? caseSeed(runSeed, t.id);
+  if (!t.random) return [{ index: 0, steps }];
   let draws: Inputs[];
   try {
-    draws = drawInputs(t.random, seed);
+    draws = drawInputs(t.random, t.random.seed ?? caseSeed(runSeed, t.id));
   } catch (e) {
     throw new ExerciseSpecError(spec.id, t.id, e instanceof Error ? e.message : String(e));
   }
+  // The assertion snippet is code: it reads `inputs` instead of being rewritten.
+  return draws.map((inputs, index) => ({
+    index,
+    inputs,
+    steps: steps.map(({ expect: { assert, ...x }, ...ev }) => ({ ...substitute(ev, inputs), expect: { ...substitute(x, inputs), ...(assert ? { assert } : {}) } })),
+  }));
+}
+
+async function runCase(spec: ExerciseSpec, t: TestCase, files: SourceFiles, opts: GradeOptions, runSeed: number): Promise<CaseResult> {
+  const base = { id: t.id, name: t.name, hidden: t.hidden, maxPoints: t.points };
   let durationMs = 0;
-  for (const inputs of draws) {
-    // The assertion snippet is code: it reads `inputs` instead of being rewritten.
-    const concrete = steps.map(({ expect: { assert, ...x }, ...ev }) => ({ ...substitute(ev, inputs), expect: { ...substitute(x, inputs), ...(assert ? { assert } : {}) } }));
-    const o = await runSteps(spec, t, concrete, files, opts, inputs);
+  for (const draw of drawsOf(spec, t, runSeed)) {
+    const o = await runSteps(spec, t, draw, files, opts);
     durationMs += o.durationMs;
     if (!o.passed) {
-      const from = t.random.seed === undefined ? `run seed ${runSeed}` : `fixed seed ${seed}`;
-      return { ...base, passed: false, points: 0, message: `with inputs ${preview(inputs, 240)} (${from}): ${o.message}`, durationMs: round(durationMs), inputs };
+      if (!draw.inputs) return { ...base, passed: false, points: 0, message: o.message, durationMs: round(durationMs) };
+      const from = t.random?.seed === undefined ? `run seed ${runSeed}` : `fixed seed ${t.random.seed}`;
+      return { ...base, passed: false, points: 0, message: `with inputs ${preview(draw.inputs, 240)} (${from}): ${o.message}`, durationMs: round(durationMs), inputs: draw.inputs };
     }
   }
   return { ...base, passed: true, points: t.points, message: "", durationMs: round(durationMs) };
 }
 
-/** Invocations one grading run may make at most (randomised draws and reference runs included), for hosts' deadlines. */
-export function plannedInvocations(spec: ExerciseSpec | ExerciseSpecInput): number {
+/**
+ * The reference solution's outcomes for every `sameAsSolution` step under `seed`, for a grader that
+ * does not hold the solution (the browser): a server computes them for the browser's seed, and the
+ * browser grades with `{ seed, references }`. They reveal answers for that seed's inputs only.
+ */
+export async function referenceOutcomes(spec: ExerciseSpec | ExerciseSpecInput, opts: GradeOptions & { seed: number }): Promise<ReferenceOutcomes> {
   const s = parseExerciseSpec(spec);
-  return s.tests.reduce((n, t) => {
-    const steps = t.invocations ?? [{ expect: t.expect ?? {} }];
-    const perDraw = steps.length * (steps.some((x) => x.expect.sameAsSolution) ? 2 : 1);
-    return n + perDraw * (t.random?.count ?? 1);
-  }, 0);
+  const out: ReferenceOutcomes = {};
+  for (const t of s.tests) {
+    for (const draw of drawsOf(s, t, opts.seed)) {
+      if (!draw.steps.some((x) => x.expect.sameAsSolution)) continue;
+      const results = await runAll(s, s.solution, draw.steps.map((x) => resolveEvent(s, t, x, opts)), opts);
+      out[`${t.id}/${draw.index}`] = results.map((r) => ({ status: r.status, payload: r.payload ?? null }));
+    }
+  }
+  return out;
 }
 
 /**

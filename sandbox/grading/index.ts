@@ -8,10 +8,11 @@
  * const report = await gradeExercise(spec, spec.solution);
  * report.allPassed; // true for a good reference solution
  */
-export { gradeExercise, ExerciseSpecError, plannedInvocations } from "./grade";
+export { gradeExercise, ExerciseSpecError, referenceOutcomes } from "./grade";
+export { plannedInvocations } from "./plan";
 export { caseSeed, draw, drawInputs, generatorSchema, newSeed, placeholders, randomInputsSchema, seededRandom, substitute } from "./random";
 export type { Generator, Inputs, RandomInputs } from "./random";
-export type { CaseResult, EventCatalogue, ExerciseReport, GradeOptions } from "./grade";
+export type { CaseResult, EventCatalogue, ExerciseReport, GradeOptions, ReferenceOutcome, ReferenceOutcomes } from "./grade";
 export { runAssertion, ASSERT_DEADLINE_MS } from "./assert";
 export { appLogMessages, runPrediction } from "./observe";
 export type { Observation, PredictionRun, PredictionSetup } from "./observe";
