@@ -10,12 +10,14 @@
  * const report = await simulate(templateYaml, driveYaml, { extensions: awsExtensions() });
  */
 import type { ServiceExtension } from "../service/service";
+import { lambdaService } from "./lambda/client";
 import { SdkHub } from "./sdk/hub";
 
 export { SdkHub, AwsServiceError, GuestStream, DEFAULT_LATENCY_MS } from "./sdk/hub";
 export type { AwsCallContext, AwsOperation, AwsServiceDefinition, SdkCallRecord } from "./sdk/hub";
 export { authorize, actionMatches, resourceMatches, roleSessionArn, accessDeniedMessage } from "./iam/evaluate";
 export type { Decision, IamStatement } from "./iam/evaluate";
+export { lambdaService, resolveFunctionName, MAX_NESTED_SYNC_INVOKES } from "./lambda/client";
 
 export interface AwsExtensionsOptions {
   /** A hub to use (tests register extra services on it); a new one by default. */
@@ -25,5 +27,8 @@ export interface AwsExtensionsOptions {
 /** Every simulated AWS service, as service extensions; the hub's extension comes first. */
 export function awsExtensions(options: AwsExtensionsOptions = {}): ServiceExtension[] {
   const hub = options.hub ?? new SdkHub();
+  // Services register when the extensions are built, before deploy: provisioned environments are
+  // created before any extension's attach(), and their guest modules must already be complete.
+  hub.register(lambdaService());
   return [hub.extension];
 }
