@@ -7,7 +7,7 @@
  * again once, and either is given up (FAILED) in the end.
  */
 import type { Db } from "../db/client";
-import { gradeOnServer, GradingError, gradingDeadlineMs } from "../grading";
+import { gradeOnServer, GradingError, gradingDeadlineMs, serverGrader } from "../grading";
 import { itemSpec } from "./items";
 
 export const DEFAULT_LEASE_MS = 120_000;
@@ -137,13 +137,17 @@ function sleep(ms: number, state: WorkerState): Promise<void> {
 }
 
 /**
- * Starts the grading loops of this process once (idempotent): `concurrency` loops, each grading one
- * submission at a time in its own worker thread, polling every `idleMs` when the queue is empty.
+ * Starts the grading loops of this process once (idempotent): `concurrency` loops (one per worker
+ * of the server's grader by default), each grading one submission at a time, polling every
+ * `idleMs` when the queue is empty. The grader's workers are started at once, not on first use.
  */
-export function startGradingWorker(getDb: () => Promise<Db>, { concurrency = 2, idleMs = 2_000 } = {}): void {
+export function startGradingWorker(getDb: () => Promise<Db>, { concurrency = serverGrader().size, idleMs = 2_000 } = {}): void {
   const state = (holder.__lambdaLabGrader ??= { started: false, sleepers: [] });
   if (state.started) return;
   state.started = true;
+  serverGrader()
+    .warmUp()
+    .catch((error: unknown) => console.warn("The grading workers did not warm up; they start on first use.", error));
   for (let lane = 0; lane < concurrency; lane++) {
     void (async () => {
       for (;;) {
