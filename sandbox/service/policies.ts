@@ -11,6 +11,9 @@ export interface PolicyStatement {
   Effect: "Allow" | "Deny";
   Action: string[];
   Resource: string[];
+  /** Inline statements may use NotAction / NotResource instead (then Action / Resource are empty). */
+  NotAction?: string[];
+  NotResource?: string[];
   /** Where it came from, e.g. "DynamoDBCrudPolicy" or "inline". */
   source: string;
 }
@@ -121,8 +124,15 @@ export function expandPolicies(policies: unknown, resource: string, warn: (prope
       const statements = Array.isArray(item.Statement) ? item.Statement : [item.Statement];
       statements.forEach((s, j) => {
         if (!isObj(s) || (s.Effect !== "Allow" && s.Effect !== "Deny")) throw new TemplateError("each statement needs Effect Allow or Deny", { resource, property: `${property}.Statement[${j}]` });
-        if (s.Action === undefined) throw new TemplateError("each statement needs Action", { resource, property: `${property}.Statement[${j}]` });
-        out.push({ Effect: s.Effect, Action: list(s.Action), Resource: list(s.Resource ?? "*"), source: "inline" });
+        if (s.Action === undefined && s.NotAction === undefined) throw new TemplateError("each statement needs Action or NotAction", { resource, property: `${property}.Statement[${j}]` });
+        out.push({
+          Effect: s.Effect,
+          Action: list(s.Action),
+          Resource: s.NotResource !== undefined ? [] : list(s.Resource ?? "*"),
+          ...(s.NotAction !== undefined ? { NotAction: list(s.NotAction) } : {}),
+          ...(s.NotResource !== undefined ? { NotResource: list(s.NotResource) } : {}),
+          source: "inline",
+        });
       });
       return;
     }

@@ -301,6 +301,8 @@ export class SdkHub {
   /** Z's extension: the guest modules and host calls for every function; attach before the others. */
   readonly extension: ServiceExtension = {
     name: "aws",
+    // Invoke permissions are evaluated by the event sources (iam/permissions.ts).
+    resourceTypes: ["AWS::Lambda::Permission"],
     attach: (host) => {
       this.host = host;
     },
