@@ -11,6 +11,7 @@ describe("seeded inputs", () => {
       id: { uuid: true },
       skus: { list: { length: [2, 4], of: { string: { length: 5, alphabet: "ABCDEF" } }, unique: true } },
       item: { object: { qty: { int: [1, 3] }, sku: { pick: ["a", "b"] } } },
+      source: { const: "aws:sqs" },
     },
   });
 
@@ -34,6 +35,7 @@ describe("seeded inputs", () => {
         expect(skus.length).toBeGreaterThanOrEqual(2);
         expect(new Set(skus).size).toBe(skus.length);
         expect(skus.every((s) => /^[A-F]{5}$/.test(s))).toBe(true);
+        expect(i.source).toBe("aws:sqs");
         expect(i.item).toEqual({ qty: expect.any(Number) as unknown, sku: expect.stringMatching(/^[ab]$/) as unknown });
       }
     }

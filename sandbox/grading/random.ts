@@ -12,6 +12,8 @@
  *     n: { int: [1, 100] }
  *     name: { pick: [Ada, Grace, Linus] }
  *     word: { string: { length: [3, 8] } }
+ *     # also: { number: [0, 9.99], decimals: 2 }, { uuid: true }, { const: value },
+ *     #       { list: { length: [1, 5], of: <generator>, unique: true } }, { object: { key: <generator> } }
  * event: { n: "{{n}}", greeting: "Hello, {{name}}!" }   # a whole "{{n}}" keeps the value's type
  * expect: { sameAsSolution: true }                       # or a declared expectation using {{...}}
  * ```
@@ -38,6 +40,7 @@ export type Generator =
   | { pick: unknown[] }
   | { string: { length: number | [number, number]; alphabet?: string } }
   | { uuid: true }
+  | { const: unknown }
   | { list: { length: number | [number, number]; of: Generator; unique?: boolean } }
   | { object: Record<string, Generator> };
 
@@ -48,10 +51,11 @@ export const generatorSchema: z.ZodType<Generator> = z.lazy(() =>
     z.object({ pick: z.array(z.unknown()).min(2, "pick needs at least two values").max(500) }).strict(),
     z.object({ string: z.object({ length: intRange, alphabet: z.string().min(2).max(200).optional() }).strict() }).strict(),
     z.object({ uuid: z.literal(true) }).strict(),
+    z.object({ const: z.unknown() }).strict(),
     z.object({ list: z.object({ length: intRange, of: generatorSchema, unique: z.boolean().optional() }).strict() }).strict(),
     z.object({ object: z.record(z.string().min(1), generatorSchema) }).strict(),
   ]),
-) as z.ZodType<Generator>;
+);
 
 const fieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "field names are identifiers (letters, digits, _)");
 
@@ -121,6 +125,7 @@ export function draw(g: Generator, rnd: () => number): unknown {
     const s = hex.join("");
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   }
+  if ("const" in g) return structuredClone(g.const);
   if ("list" in g) {
     const n = lengthOf(rnd, g.list.length);
     const out: unknown[] = [];
