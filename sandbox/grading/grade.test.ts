@@ -188,6 +188,17 @@ describe("randomised cases", () => {
     expect((await gradeExercise(s, reordered)).allPassed).toBe(true);
   });
 
+  it("lets numbers differ by a declared tolerance", async () => {
+    const s: ExerciseSpecInput = {
+      ...spec,
+      solution: { "index.mjs": "export const handler = async (e) => ({ gb: e.n * 0.1 * 3 });" },
+      tests: [{ id: "t", name: "close enough", random: { fields: { n: { int: [1, 999] } } }, event: { n: "{{n}}" }, expect: { sameAsSolution: { tolerance: 1e-9 } } }],
+    };
+    const otherOrder = { "index.mjs": "export const handler = async (e) => ({ gb: (e.n * 3) * 0.1 + 1e-13 });" };
+    expect((await gradeExercise(s, otherOrder)).allPassed).toBe(true);
+    expect((await gradeExercise({ ...s, tests: [{ ...(s.tests[0] as object), expect: { sameAsSolution: true } } as ExerciseSpecInput["tests"][number]] }, otherOrder)).allPassed).toBe(false);
+  });
+
   it("uses a fixed seed when the case gives one, and fills catalogue events and warm invocations", async () => {
     const catalogue = (id: string) => (id === "s3/put" ? { Records: [{ s3: { bucket: { name: "b" }, object: { key: "x" } } }] } : undefined);
     const s: ExerciseSpecInput = {

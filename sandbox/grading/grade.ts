@@ -7,7 +7,7 @@
 import { newEnvironment } from "../runtime/environment";
 import type { EnvironmentOptions, FunctionConfig, InvokeResult, SourceFiles } from "../runtime/types";
 import { runAssertion, type AssertionOutcome } from "./assert";
-import { describeMatcher, jsonEqual, jsonMatches, preview, textMatches } from "./match";
+import { describeMatcher, jsonClose, jsonEqual, jsonMatches, preview, textMatches } from "./match";
 import { setEventPath } from "./paths";
 import { caseSeed, drawInputs, newSeed, substitute, type Inputs } from "./random";
 import { formatIssues, parseExerciseSpec, sourceFilesSchema, type CatalogueEventRef, type ExerciseSpec, type ExerciseSpecInput, type Expectation, type Invocation, type TestCase } from "./spec";
@@ -161,7 +161,7 @@ async function check(x: Expectation, r: InvokeResult, event: unknown, results: I
     return x.coldStart ? "expected a cold start" : "expected a warm start (the environment was re-initialised)";
   }
   if (x.sameAsSolution && reference) {
-    const differs = differsFromSolution(r, reference);
+    const differs = differsFromSolution(r, reference, typeof x.sameAsSolution === "object" ? x.sameAsSolution.tolerance : 0);
     if (differs) return differs;
   }
   if (x.assert !== undefined) {
@@ -185,7 +185,7 @@ function comparable(payload: unknown): unknown {
 }
 
 /** How `r` differs from the reference solution's result on the same event, or "" when it does not. */
-function differsFromSolution(r: InvokeResult, ref: ReferenceOutcome): string {
+function differsFromSolution(r: InvokeResult, ref: ReferenceOutcome, tolerance: number): string {
   const errorOf = (x: ReferenceOutcome) => x.payload as { errorType?: unknown; errorMessage?: unknown } | null;
   if (r.status !== ref.status) {
     const e = errorOf(r);
@@ -194,7 +194,7 @@ function differsFromSolution(r: InvokeResult, ref: ReferenceOutcome): string {
     return `expected ${want} (the reference solution's outcome), got ${r.status} ${got}`;
   }
   if (r.status === "success") {
-    if (!jsonEqual(comparable(ref.payload ?? null), comparable(r.payload ?? null))) return `expected response ${preview(ref.payload)} (the reference solution's answer), got ${preview(r.payload)}`;
+    if (!jsonClose(comparable(ref.payload ?? null), comparable(r.payload ?? null), tolerance)) return `expected response ${preview(ref.payload)} (the reference solution's answer), got ${preview(r.payload)}`;
     return "";
   }
   const [a, b] = [errorOf(ref), errorOf(r)];

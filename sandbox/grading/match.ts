@@ -18,6 +18,19 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b);
 }
 
+/** Deep equality of JSON values where numbers may differ by `tolerance` relative to the larger (at least 1). */
+export function jsonClose(a: unknown, b: unknown, tolerance: number): boolean {
+  if (typeof a === "number" && typeof b === "number") return a === b || Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonClose(x, b[i], tolerance));
+  if (isPlainObject(a)) {
+    if (!isPlainObject(b)) return false;
+    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
+    return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonClose(a[k], b[k], tolerance));
+  }
+  return jsonEqual(a, b);
+}
+
 /**
  * `expected` is contained in `actual`: objects need every expected key (recursively), arrays the
  * same length with each element matching, anything else must be equal.

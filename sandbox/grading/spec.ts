@@ -124,8 +124,9 @@ export const expectationSchema = z
      * The outcome equals the reference solution's on the same event (run in its own fresh
      * environment): the same status, and the same response (an HTTP-style string `body` holding
      * JSON is compared as JSON, so key order does not matter) or the same errorType and errorMessage.
+     * `{ tolerance: 1e-9 }` lets numbers differ by that fraction (floating-point order of operations).
      */
-    sameAsSolution: z.boolean().optional(),
+    sameAsSolution: z.union([z.boolean(), z.object({ tolerance: z.number().positive().max(1) }).strict()]).optional(),
   })
   .strict();
 export type Expectation = z.infer<typeof expectationSchema>;
