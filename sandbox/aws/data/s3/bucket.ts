@@ -49,7 +49,7 @@ export class Bucket {
 
   /** Keys in UTF-8 binary order, as ListObjectsV2 returns them. */
   keys(): string[] {
-    return [...this.objects.keys()].sort((a, b) => (Buffer.from(a).compare(Buffer.from(b))));
+    return [...this.objects.keys()].sort(compareUtf8);
   }
 
   /** The notifications an event (`ObjectCreated:Put`) on a key triggers. */
@@ -57,6 +57,14 @@ export class Bucket {
     const full = `s3:${eventName}`;
     return this.notifications.filter((n) => n.events.some((e) => eventMatches(e, full)) && (!n.prefix || key.startsWith(n.prefix)) && (!n.suffix || key.endsWith(n.suffix)));
   }
+}
+
+/** UTF-8 binary order of two keys (no Buffer: this runs in the browser's worker too). */
+export function compareUtf8(a: string, b: string): number {
+  const x = new TextEncoder().encode(a);
+  const y = new TextEncoder().encode(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
 }
 
 /** `s3:ObjectCreated:*` covers every ObjectCreated event; otherwise the names must be equal. */

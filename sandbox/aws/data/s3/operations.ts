@@ -4,7 +4,7 @@
  * S3's errors (S3 APIReference ErrorResponses: NoSuchBucket, NoSuchKey 404).
  */
 import { AwsServiceError, GuestStream, type AwsCallContext, type AwsServiceDefinition } from "../../sdk/hub";
-import type { Bucket } from "./bucket";
+import { compareUtf8, type Bucket } from "./bucket";
 
 type In = Record<string, unknown>;
 
@@ -137,7 +137,7 @@ export function s3Service(s3: S3Host): AwsServiceDefinition {
           const max = input.MaxKeys === undefined ? 1000 : Number(input.MaxKeys);
           if (!Number.isInteger(max) || max < 0) throw new AwsServiceError("InvalidArgument", "Provided max-keys not an integer or within integer range", { statusCode: 400 });
           const after = typeof input.ContinuationToken === "string" ? atob(input.ContinuationToken) : typeof input.StartAfter === "string" ? input.StartAfter : "";
-          const keys = b.keys().filter((k) => k.startsWith(prefix) && (after === "" || Buffer.from(k).compare(Buffer.from(after)) > 0));
+          const keys = b.keys().filter((k) => k.startsWith(prefix) && (after === "" || compareUtf8(k, after) > 0));
           const page = keys.slice(0, Math.min(max, 1000));
           const truncated = page.length < keys.length;
           return {
