@@ -59,6 +59,25 @@ describe("seeded inputs", () => {
   });
 });
 
+describe("encoded and alternative generators", () => {
+  it("draws JSON strings, base64 (as Kinesis data) and one of several generators", () => {
+    const spec = randomInputsSchema.parse({
+      count: 10,
+      fields: {
+        body: { json: { object: { orderId: { const: "o-1" }, n: { int: [1, 3] } } } },
+        data: { base64: { object: { t: { number: [0, 40] }, s: { const: "é" } } } },
+        either: { oneOf: [{ int: [1, 5] }, { pick: ["not json", "null"] }] },
+      },
+    });
+    const draws = drawInputs(spec, 3);
+    for (const d of draws) {
+      expect(JSON.parse(d.body as string)).toMatchObject({ orderId: "o-1" });
+      expect(JSON.parse(Buffer.from(d.data as string, "base64").toString("utf8"))).toMatchObject({ s: "é" });
+    }
+    expect(new Set(draws.map((d) => typeof d.either))).toEqual(new Set(["number", "string"]));
+  });
+});
+
 describe("placeholders", () => {
   it("replace a whole string with the value itself and interpolate inside text", () => {
     const inputs = { n: 7, name: "Ada", order: { id: "o-1" } };

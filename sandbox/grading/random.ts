@@ -13,7 +13,8 @@
  *     name: { pick: [Ada, Grace, Linus] }
  *     word: { string: { length: [3, 8] } }
  *     # also: { number: [0, 9.99], decimals: 2 }, { uuid: true }, { const: value },
- *     #       { list: { length: [1, 5], of: <generator>, unique: true } }, { object: { key: <generator> } }
+ *     #       { list: { length: [1, 5], of: <generator>, unique: true } }, { object: { key: <generator> } },
+ *     #       { oneOf: [<generator>, ...] }, { json: <generator> } (a JSON string), { base64: <generator> }
  * event: { n: "{{n}}", greeting: "Hello, {{name}}!" }   # a whole "{{n}}" keeps the value's type
  * expect: { sameAsSolution: true }                       # or a declared expectation using {{...}}
  * ```
@@ -41,6 +42,9 @@ export type Generator =
   | { string: { length: number | [number, number]; alphabet?: string } }
   | { uuid: true }
   | { const: unknown }
+  | { oneOf: Generator[] }
+  | { json: Generator }
+  | { base64: Generator }
   | { list: { length: number | [number, number]; of: Generator; unique?: boolean } }
   | { object: Record<string, Generator> };
 
@@ -52,6 +56,9 @@ export const generatorSchema: z.ZodType<Generator> = z.lazy(() =>
     z.object({ string: z.object({ length: intRange, alphabet: z.string().min(2).max(200).optional() }).strict() }).strict(),
     z.object({ uuid: z.literal(true) }).strict(),
     z.object({ const: z.unknown() }).strict(),
+    z.object({ oneOf: z.array(generatorSchema).min(2).max(20) }).strict(),
+    z.object({ json: generatorSchema }).strict(),
+    z.object({ base64: generatorSchema }).strict(),
     z.object({ list: z.object({ length: intRange, of: generatorSchema, unique: z.boolean().optional() }).strict() }).strict(),
     z.object({ object: z.record(z.string().min(1), generatorSchema) }).strict(),
   ]),
@@ -98,6 +105,13 @@ export function caseSeed(runSeed: number, caseId: string): number {
 
 const LOWER = "abcdefghijklmnopqrstuvwxyz";
 
+/** Base64 of the UTF-8 bytes of `text` (as Kinesis record data arrives). */
+function base64(text: string): string {
+  let binary = "";
+  for (const b of new TextEncoder().encode(text)) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
 function between(rnd: () => number, min: number, max: number): number {
   return min + Math.floor(rnd() * (max - min + 1));
 }
@@ -126,6 +140,12 @@ export function draw(g: Generator, rnd: () => number): unknown {
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   }
   if ("const" in g) return structuredClone(g.const);
+  if ("oneOf" in g) return draw(g.oneOf[Math.floor(rnd() * g.oneOf.length)]!, rnd);
+  if ("json" in g) return JSON.stringify(draw(g.json, rnd));
+  if ("base64" in g) {
+    const v = draw(g.base64, rnd);
+    return base64(typeof v === "string" ? v : JSON.stringify(v));
+  }
   if ("list" in g) {
     const n = lengthOf(rnd, g.list.length);
     const out: unknown[] = [];
