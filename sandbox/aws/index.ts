@@ -10,14 +10,23 @@
  * const report = await simulate(templateYaml, driveYaml, { extensions: awsExtensions() });
  */
 import type { ServiceExtension } from "../service/service";
+import { httpExtension } from "./http/extension";
 import { lambdaService } from "./lambda/client";
 import { SdkHub } from "./sdk/hub";
+import { dataExtension } from "./data";
 
 export { SdkHub, AwsServiceError, GuestStream, DEFAULT_LATENCY_MS } from "./sdk/hub";
 export type { AwsCallContext, AwsOperation, AwsServiceDefinition, SdkCallRecord } from "./sdk/hub";
 export { authorize, actionMatches, resourceMatches, roleSessionArn, accessDeniedMessage } from "./iam/evaluate";
 export type { Decision, IamStatement } from "./iam/evaluate";
 export { lambdaService, resolveFunctionName, MAX_NESTED_SYNC_INVOKES } from "./lambda/client";
+export { httpExtension } from "./http/extension";
+export { dataExtension } from "./data";
+export type { HttpExchange, HttpStimulus } from "./http/extension";
+export { discoverApis } from "./http/apis";
+export type { HttpApiDef, HttpRoute } from "./http/apis";
+export { toHttpResponse } from "./http/responses";
+export type { HttpResponse } from "./http/responses";
 
 export interface AwsExtensionsOptions {
   /** A hub to use (tests register extra services on it); a new one by default. */
@@ -30,5 +39,5 @@ export function awsExtensions(options: AwsExtensionsOptions = {}): ServiceExtens
   // Services register when the extensions are built, before deploy: provisioned environments are
   // created before any extension's attach(), and their guest modules must already be complete.
   hub.register(lambdaService());
-  return [hub.extension];
+  return [hub.extension, httpExtension(hub), dataExtension(hub)];
 }

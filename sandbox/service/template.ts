@@ -58,6 +58,8 @@ export interface TemplateFunction {
   policies: PolicyStatement[];
   /** `Events` entries, kept for the event-source layer (issue 5). */
   events: { name: string; type: string; properties: Record<string, unknown> }[];
+  /** `FunctionUrlConfig` (AuthType, Cors, InvokeMode), kept for the HTTP routers (issue 5). */
+  functionUrlConfig?: Record<string, unknown>;
 }
 
 export interface TemplateLayer {
@@ -917,6 +919,8 @@ class TemplateParser {
     const where = (property: string) => ({ resource: id, property });
     for (const k of Object.keys(r.properties)) {
       if (ERROR_FUNCTION_PROPS[k]) throw new TemplateError(ERROR_FUNCTION_PROPS[k], where(k));
+      // FunctionUrlConfig is simulated when an extension handles AWS::Lambda::Url (issue 5's HTTP routers).
+      if (k === "FunctionUrlConfig" && this.options.extensionResourceTypes?.includes("AWS::Lambda::Url")) continue;
       if (WARN_FUNCTION_PROPS.has(k)) this.warn(id, k, `${k} is not simulated (ignored)`);
       else if (!KNOWN_FUNCTION_PROPS.has(k) && !INERT_FUNCTION_PROPS.has(k)) this.warn(id, k, `${k} is not simulated (ignored)`);
     }
@@ -1062,6 +1066,7 @@ class TemplateParser {
       ...(asyncConfig ? { asyncConfig } : {}),
       policies,
       events,
+      ...(isObj(r.properties.FunctionUrlConfig) ? { functionUrlConfig: this.resolveLooseValue(r.properties.FunctionUrlConfig, id, "FunctionUrlConfig") as Obj } : {}),
     };
     // The runtime's own checks (name, 4 KB of variables, reserved names), reported as template errors.
     try {

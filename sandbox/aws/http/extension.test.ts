@@ -1,0 +1,109 @@
+// The `http` stimulus end to end through the real runtime: each front door builds its event
+// (sandbox/events builders), routes to the function and turns its result into the response by
+// its own rules (see responses.ts for the AWS pages).
+import { describe, expect, it } from "vitest";
+import { createLambdaService } from "../../service/service";
+import { awsExtensions } from "../index";
+import type { HttpExchange } from "./extension";
+
+const code = `
+exports.handler = async (event) => {
+  const path = event.rawPath ?? event.path;
+  if (path.endsWith("/boom")) throw new Error("boom");
+  if (path.endsWith("/bad")) return { hello: "not a proxy response" };
+  if (path.endsWith("/plain")) return { version: event.version ?? "alb", seen: event.pathParameters ?? null };
+  return {
+    statusCode: 200,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ kind: event.version ?? (event.requestContext && event.requestContext.elb ? "alb" : "1.0"), id: event.pathParameters && event.pathParameters.id, q: event.queryStringParameters, resource: event.resource, routeKey: event.routeKey }),
+  };
+};`;
+
+const template = {
+  Transform: "AWS::Serverless-2016-10-31",
+  Resources: {
+    Orders: {
+      Type: "AWS::Serverless::Function",
+      Properties: {
+        Handler: "index.handler",
+        Runtime: "nodejs22.x",
+        InlineCode: code,
+        FunctionUrlConfig: { AuthType: "NONE" },
+        Events: {
+          Get: { Type: "Api", Properties: { Path: "/orders/{id}", Method: "get" } },
+          Any: { Type: "Api", Properties: { Path: "/{proxy+}", Method: "any" } },
+          Http: { Type: "HttpApi", Properties: { Path: "/orders/{id}", Method: "GET" } },
+          HttpDefault: { Type: "HttpApi" },
+        },
+      },
+    },
+    Lb: { Type: "AWS::ElasticLoadBalancingV2::LoadBalancer", Properties: { Subnets: ["subnet-1"] } },
+    Tg: { Type: "AWS::ElasticLoadBalancingV2::TargetGroup", Properties: { TargetType: "lambda", Targets: [{ Id: { "Fn::GetAtt": ["Orders", "Arn"] } }] } },
+    Listener: {
+      Type: "AWS::ElasticLoadBalancingV2::Listener",
+      Properties: { LoadBalancerArn: { Ref: "Lb" }, Port: 80, Protocol: "HTTP", DefaultActions: [{ Type: "fixed-response", FixedResponseConfig: { StatusCode: "404", ContentType: "text/plain", MessageBody: "no such page" } }] },
+    },
+    Rule: {
+      Type: "AWS::ElasticLoadBalancingV2::ListenerRule",
+      Properties: { ListenerArn: { Ref: "Listener" }, Priority: 1, Conditions: [{ Field: "path-pattern", Values: ["/orders/*"] }], Actions: [{ Type: "forward", TargetGroupArn: { Ref: "Tg" } }] },
+    },
+  },
+};
+
+async function run(stimuli: unknown[]): Promise<HttpExchange[]> {
+  using s = await createLambdaService({ template, extensions: awsExtensions() });
+  const report = await s.run({ stimuli } as never);
+  expect(report.warnings).toEqual([]);
+  return (report.extensions?.http as { http: HttpExchange[] }).http;
+}
+
+describe("the http stimulus", () => {
+  it("REST API: routes /orders/{id} with payload 1.0 and returns the function's response", async () => {
+    const [x] = await run([{ http: { api: "ServerlessRestApi", method: "GET", path: "/orders/42?status=open" } }]);
+    expect(x).toMatchObject({ api: "ServerlessRestApi", kind: "rest", route: "GET /orders/{id}", function: "Orders", statusCode: 200 });
+    expect(JSON.parse(x!.body)).toEqual({ kind: "1.0", id: "42", q: { status: "open" }, resource: "/orders/{id}" });
+    expect(x!.end).toBeGreaterThan(x!.start);
+  });
+
+  it("REST API: a malformed result is 502 and a function error 502, a greedy proxy catches the rest", async () => {
+    const xs = await run([
+      { http: { api: "ServerlessRestApi", path: "/x/bad" } },
+      { http: { api: "ServerlessRestApi", path: "/x/boom" } },
+    ]);
+    expect(xs.map((x) => [x.route, x.statusCode, x.body])).toEqual([
+      ["ANY /{proxy+}", 502, '{"message":"Internal server error"}'],
+      ["ANY /{proxy+}", 502, '{"message":"Internal server error"}'],
+    ]);
+    expect(xs[0]!.error).toBe("Execution failed due to configuration error: Malformed Lambda proxy response");
+  });
+
+  it("HTTP API: payload 2.0 with routeKey and the $default route; a plain object result becomes 200 JSON", async () => {
+    const xs = await run([
+      { http: { api: "ServerlessHttpApi", path: "/orders/7" } },
+      { http: { api: "ServerlessHttpApi", method: "POST", path: "/anything/plain" } },
+    ]);
+    expect(JSON.parse(xs[0]!.body)).toMatchObject({ kind: "2.0", id: "7", routeKey: "GET /orders/{id}" });
+    expect(xs[1]).toMatchObject({ route: "$default", statusCode: 200, headers: { "content-type": "application/json" } });
+    expect(JSON.parse(xs[1]!.body)).toEqual({ version: "2.0", seen: null });
+  });
+
+  it("function URL: every path reaches the function with payload 2.0", async () => {
+    const [x] = await run([{ http: { api: "OrdersUrl", path: "/orders/9" } }]);
+    expect(x).toMatchObject({ kind: "url", statusCode: 200 });
+    expect(JSON.parse(x!.body)).toMatchObject({ kind: "2.0", routeKey: "$default" });
+  });
+
+  it("ALB: a matching rule forwards to the Lambda target group; otherwise the default fixed response", async () => {
+    const xs = await run([
+      { http: { api: "Lb", path: "/orders/1" } },
+      { http: { api: "Lb", path: "/elsewhere" } },
+    ]);
+    expect(xs[0]).toMatchObject({ kind: "alb", route: "Rule", statusCode: 200 });
+    expect(JSON.parse(xs[0]!.body)).toMatchObject({ kind: "alb" });
+    expect(xs[1]).toMatchObject({ route: "default", statusCode: 404, body: "no such page" });
+  });
+
+  it("a drive file naming an API that does not exist fails with the stimulus path", async () => {
+    await expect(run([{ http: { api: "Nope", path: "/" } }])).rejects.toThrow(/stimuli\[0\]\.http\.api: no API "Nope" in the template \(APIs: ServerlessRestApi, ServerlessHttpApi, OrdersUrl, Lb\)/);
+  });
+});
