@@ -1,0 +1,292 @@
+// SQS queues and Lambda's SQS event source mapping through the real QuickJS runtime and the
+// service layer (DG with-sqs, services-sqs-errorhandling, services-sqs-scaling; SQS DG
+// sqs-dead-letter-queues, FIFO-queues).
+import { describe, expect, it } from "vitest";
+import { createLambdaService } from "../../../service/service";
+import { fn, template } from "../../../service/testing";
+import { SdkHub } from "../../sdk/hub";
+import { messagingExtension } from "../index";
+
+type Json = Record<string, any>;
+
+async function run(resources: Record<string, unknown>, stimuli: unknown[], duration?: string) {
+  const hub = new SdkHub();
+  using s = await createLambdaService({ template: template(resources), extensions: [hub.extension, messagingExtension(hub)], logs: "none", traces: false });
+  const report = await s.run({ stimuli, ...(duration ? { duration } : {}) });
+  return { report, m: report.extensions?.messaging as Json, hub: report.extensions?.aws as Json };
+}
+
+const worker = (code: string, events: Json, props: Json = {}) => fn(code, { Timeout: 10, Events: events, ...props });
+
+describe("SQS worker with a dead-letter queue", () => {
+  it("deletes processed messages and moves a poison message to the DLQ after maxReceiveCount receives", async () => {
+    const { report, m } = await run(
+      {
+        Dlq: { Type: "AWS::SQS::Queue" },
+        Jobs: { Type: "AWS::SQS::Queue", Properties: { VisibilityTimeout: 30, RedrivePolicy: { deadLetterTargetArn: { "Fn::GetAtt": ["Dlq", "Arn"] }, maxReceiveCount: 3 } } },
+        Worker: worker(
+          `exports.handler = async (event) => {
+             for (const r of event.Records) if (r.body === "poison") throw new Error("cannot parse " + r.messageId);
+             return { ok: event.Records.length };
+           };`,
+          { Jobs: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] }, BatchSize: 1 } } },
+        ),
+      },
+      [{ sqs: { queue: "Jobs", messages: ["a", "poison", "b"] } }],
+    );
+    const jobs = m.resources.Jobs;
+    expect(jobs).toMatchObject({ visible: 0, inFlight: 0, sent: 3, deleted: 2, movedToDlq: 1 });
+    const dlq = m.resources.Dlq;
+    expect(dlq.visible).toBe(1);
+    expect(dlq.messages[0]).toMatchObject({ body: "poison", deadLetterQueueSourceArn: expect.stringMatching(/-Jobs$/) as unknown });
+    // Three attempts of the poison message, 30 s apart (the visibility timeout), each with a higher ApproximateReceiveCount.
+    const poison = report.invocations.filter((i) => i.status === "error");
+    expect(poison).toHaveLength(3);
+    expect(poison[1]!.start - poison[0]!.start).toBeGreaterThanOrEqual(30_000);
+    expect(report.invocations.every((i) => i.trigger === "sqs:Jobs")).toBe(true);
+    expect(m.edges).toEqual(expect.arrayContaining([{ from: "Jobs", to: "Worker", kind: "sqs:event-source-mapping" }, { from: "Jobs", to: "Dlq", kind: "sqs:redrive" }]));
+  });
+
+  it("the SQS event has the record shape of DG with-sqs with a growing ApproximateReceiveCount", async () => {
+    const { report } = await run(
+      {
+        Jobs: { Type: "AWS::SQS::Queue", Properties: { VisibilityTimeout: 20 } },
+        Worker: worker(`exports.handler = async (event) => { const r = event.Records[0]; if (r.attributes.ApproximateReceiveCount === "1") throw new Error("first"); return r; };`, {
+          Jobs: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] } } },
+        }),
+      },
+      [{ sqs: { queue: "Jobs", messages: [{ body: { id: 7 }, attributes: { kind: "order" } }] } }],
+    );
+    const ok = report.invocations.find((i) => i.status === "success")!;
+    const r = ok.response as Json;
+    expect(r).toMatchObject({
+      body: '{"id":7}',
+      attributes: { ApproximateReceiveCount: "2", SenderId: expect.any(String) as unknown },
+      messageAttributes: { kind: { stringValue: "order", dataType: "String", stringListValues: [], binaryListValues: [] } },
+      md5OfBody: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown,
+      eventSource: "aws:sqs",
+      eventSourceARN: expect.stringMatching(/^arn:aws:sqs:us-east-1:\d{12}:.*Jobs$/) as unknown,
+      awsRegion: "us-east-1",
+    });
+    expect(r.receiptHandle).toMatch(/^AQEB/);
+    expect(ok.start).toBeGreaterThanOrEqual(20_000);
+  });
+});
+
+describe("partial batch responses (DG services-sqs-errorhandling)", () => {
+  const code = `exports.handler = async (event) => ({
+      batchItemFailures: event.Records.filter((r) => r.body.startsWith("bad")).map((r) => ({ itemIdentifier: r.messageId })),
+    });`;
+  it("only the reported messages come back; the rest are deleted", async () => {
+    const { report, m } = await run(
+      {
+        Jobs: { Type: "AWS::SQS::Queue", Properties: { VisibilityTimeout: 30 } },
+        Worker: worker(code, { Jobs: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] }, BatchSize: 10, FunctionResponseTypes: ["ReportBatchItemFailures"] } } }),
+      },
+      [{ sqs: { queue: "Jobs", messages: ["ok1", "bad1", "ok2", "ok3"] } }],
+      "70s",
+    );
+    expect(report.invocations.length).toBe(3); // the batch of 4, then bad1 alone at 30 s and 60 s
+    expect(m.resources.Jobs).toMatchObject({ deleted: 3, visible: 0 });
+    expect(m.eventSourceMappings["Worker.Jobs"]).toMatchObject({ batches: 3, succeeded: 3, failed: 3, partialBatchResponses: 3 });
+  });
+
+  it("an itemIdentifier that is not in the batch fails the whole batch", async () => {
+    const { m } = await run(
+      {
+        Jobs: { Type: "AWS::SQS::Queue" },
+        Worker: worker(`exports.handler = async () => ({ batchItemFailures: [{ itemIdentifier: "nope" }] });`, {
+          Jobs: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] }, FunctionResponseTypes: ["ReportBatchItemFailures"] } },
+        }),
+      },
+      [{ sqs: { queue: "Jobs", messages: ["x", "y"] } }],
+      "10s",
+    );
+    expect(m.eventSourceMappings["Worker.Jobs"]).toMatchObject({ failed: 2, succeeded: 0, invalidPartialResponses: 1 });
+    expect(m.resources.Jobs).toMatchObject({ inFlight: 2, deleted: 0 });
+  });
+
+  it("without ReportBatchItemFailures a returned batchItemFailures is ignored (the batch succeeded)", async () => {
+    const { m } = await run(
+      { Jobs: { Type: "AWS::SQS::Queue" }, Worker: worker(code, { Jobs: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] } } } }) },
+      [{ sqs: { queue: "Jobs", messages: ["bad", "ok"] } }],
+    );
+    expect(m.resources.Jobs).toMatchObject({ deleted: 2 });
+  });
+});
+
+describe("event filtering (DG with-sqs-filtering)", () => {
+  it("messages that match no filter are deleted without invoking the function", async () => {
+    const { report, m } = await run(
+      {
+        Jobs: { Type: "AWS::SQS::Queue" },
+        Worker: worker(`exports.handler = async (e) => e.Records.map((r) => JSON.parse(r.body).kind);`, {
+          Jobs: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] }, FilterCriteria: { Filters: [{ Pattern: '{"body":{"kind":["order"]}}' }] } } },
+        }),
+      },
+      [{ sqs: { queue: "Jobs", messages: [{ body: { kind: "order" } }, { body: { kind: "spam" } }, "not json"] } }],
+    );
+    expect(report.invocations).toHaveLength(1);
+    expect(report.invocations[0]!.response).toEqual(["order"]);
+    expect(m.resources.Jobs).toMatchObject({ deleted: 3, visible: 0 });
+    expect(m.eventSourceMappings["Worker.Jobs"].filteredOut).toBe(2);
+  });
+});
+
+describe("FIFO queues (SQS DG FIFO-queues; DG services-sqs-scaling)", () => {
+  it("keep order within a group, and a failed message blocks its group until it is retried", async () => {
+    const { report } = await run(
+      {
+        Jobs: { Type: "AWS::SQS::Queue", Properties: { FifoQueue: true, QueueName: "jobs.fifo", ContentBasedDeduplication: true, VisibilityTimeout: 15 } },
+        Worker: worker(
+          `let failed = false;
+           exports.handler = async (e) => {
+             const r = e.Records[0];
+             if (r.body === "a2" && !failed) { failed = true; throw new Error("once"); }
+             return r.attributes.MessageGroupId + ":" + r.body + ":" + r.attributes.SequenceNumber.length;
+           };`,
+          { Jobs: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] }, BatchSize: 1 } } },
+        ),
+      },
+      [{ sqs: { queue: "Jobs", messages: [{ body: "a1", groupId: "A" }, { body: "a2", groupId: "A" }, { body: "a3", groupId: "A" }, { body: "b1", groupId: "B" }] } }],
+    );
+    const ok = report.invocations.filter((i) => i.status === "success").map((i) => i.response as string);
+    const order = ok.filter((x) => x.startsWith("A:"));
+    expect(order).toEqual(["A:a1:20", "A:a2:20", "A:a3:20"]);
+    const a3 = report.invocations.find((i) => i.response === "A:a3:20")!;
+    expect(a3.start).toBeGreaterThanOrEqual(15_000); // waited for a2's visibility timeout
+    const b1 = report.invocations.find((i) => i.response === "B:b1:20")!;
+    expect(b1.start).toBeLessThan(1000); // group B was not blocked
+  });
+
+  it("drops a duplicate inside the 5-minute deduplication interval", async () => {
+    const { m } = await run(
+      {
+        Jobs: { Type: "AWS::SQS::Queue", Properties: { FifoQueue: true, QueueName: "j.fifo", ContentBasedDeduplication: true } },
+      },
+      [{ sqs: { queue: "Jobs", messages: [{ body: "same", groupId: "g" }, { body: "same", groupId: "g" }] } }],
+    );
+    expect(m.resources.Jobs).toMatchObject({ sent: 1, duplicates: 1, visible: 1 });
+  });
+});
+
+describe("scaling (DG services-sqs-scaling)", () => {
+  it("MaximumConcurrency caps concurrent batches", async () => {
+    const { report, m } = await run(
+      {
+        Jobs: { Type: "AWS::SQS::Queue" },
+        Worker: worker(`exports.handler = async () => { await new Promise((r) => setTimeout(r, 500)); };`, {
+          Jobs: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] }, BatchSize: 1, ScalingConfig: { MaximumConcurrency: 2 } } },
+        }),
+      },
+      [{ sqs: { queue: "Jobs", messages: ["1", "2", "3", "4", "5", "6"] } }],
+    );
+    expect(report.summary.maxConcurrency).toBe(2);
+    expect(m.eventSourceMappings["Worker.Jobs"].maxConcurrentBatches).toBe(2);
+    expect(m.resources.Jobs.deleted).toBe(6);
+  });
+
+  it("starts with five concurrent batches", async () => {
+    const { report } = await run(
+      {
+        Jobs: { Type: "AWS::SQS::Queue" },
+        Worker: worker(`exports.handler = async () => { await new Promise((r) => setTimeout(r, 500)); };`, { Jobs: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] }, BatchSize: 1 } } }),
+      },
+      [{ sqs: { queue: "Jobs", messages: Array.from({ length: 20 }, (_, i) => String(i)) } }],
+    );
+    expect(report.summary.maxConcurrency).toBe(5);
+  });
+});
+
+describe("SQS SDK operations (SQS APIReference)", () => {
+  it("SendMessage, ReceiveMessage, DeleteMessage and GetQueueAttributes from a handler", async () => {
+    const code = `
+      const { SQSClient, SendMessageCommand, SendMessageBatchCommand, ReceiveMessageCommand, DeleteMessageCommand, GetQueueAttributesCommand } = require("@aws-sdk/client-sqs");
+      const sqs = new SQSClient({});
+      const QueueUrl = process.env.QUEUE_URL;
+      exports.handler = async () => {
+        const sent = await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: "hello", MessageAttributes: { k: { DataType: "String", StringValue: "v" } } }));
+        const batch = await sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: [{ Id: "a", MessageBody: "x" }, { Id: "b", MessageBody: "" }] }));
+        const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, MessageAttributeNames: ["All"], MessageSystemAttributeNames: ["ApproximateReceiveCount"] }));
+        await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: got.Messages[0].ReceiptHandle }));
+        const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["ApproximateNumberOfMessagesNotVisible", "QueueArn"] }));
+        let missing;
+        try { await sqs.send(new SendMessageCommand({ QueueUrl: QueueUrl + "-nope", MessageBody: "x" })); } catch (e) { missing = { name: e.name, message: e.message, status: e.$metadata.httpStatusCode }; }
+        let badHandle;
+        try { await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: "junk" })); } catch (e) { badHandle = e.name; }
+        return { sent, batch, first: got.Messages[0], count: got.Messages.length, attrs: attrs.Attributes, missing, badHandle };
+      };`;
+    const hub = new SdkHub();
+    using s = await createLambdaService({
+      template: template({
+        Jobs: { Type: "AWS::SQS::Queue" },
+        F: fn(code, { Environment: { Variables: { QUEUE_URL: { Ref: "Jobs" } } }, Policies: [{ SQSSendMessagePolicy: { QueueName: { "Fn::GetAtt": ["Jobs", "QueueName"] } } }, { SQSPollerPolicy: { QueueName: { "Fn::GetAtt": ["Jobs", "QueueName"] } } }, { Statement: [{ Effect: "Allow", Action: "sqs:*", Resource: "*" }] }] }),
+      }),
+      extensions: [hub.extension, messagingExtension(hub)],
+    });
+    const r = (await s.invoke("F", {})).payload as Json;
+    expect(r.sent).toEqual({ MessageId: expect.any(String) as unknown, MD5OfMessageBody: "5d41402abc4b2a76b9719d911017c592", MD5OfMessageAttributes: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown });
+    expect(r.batch.Successful).toHaveLength(1);
+    expect(r.batch.Failed[0]).toMatchObject({ Id: "b", SenderFault: true, Code: "InvalidParameterValue" });
+    expect(r.count).toBe(2);
+    expect(r.first).toMatchObject({ Body: "hello", Attributes: { ApproximateReceiveCount: "1" }, MessageAttributes: { k: { DataType: "String", StringValue: "v" } } });
+    expect(r.attrs).toEqual({ ApproximateNumberOfMessagesNotVisible: "1", QueueArn: expect.stringMatching(/-Jobs$/) as unknown });
+    expect(r.missing).toEqual({ name: "QueueDoesNotExist", message: "The specified queue does not exist.", status: 400 });
+    expect(r.badHandle).toBe("ReceiptHandleIsInvalid");
+  });
+
+  it("a message a function sends is picked up by the queue's event source mapping", async () => {
+    const { report, m } = await run(
+      {
+        Jobs: { Type: "AWS::SQS::Queue" },
+        Producer: fn(
+          `const { SQSClient, SendMessageCommand } = require("@aws-sdk/client-sqs");
+           const c = new SQSClient({});
+           exports.handler = async (e) => c.send(new SendMessageCommand({ QueueUrl: process.env.Q, MessageBody: JSON.stringify(e) }));`,
+          { Environment: { Variables: { Q: { Ref: "Jobs" } } }, Policies: [{ SQSSendMessagePolicy: { QueueName: { "Fn::GetAtt": ["Jobs", "QueueName"] } } }] },
+        ),
+        Worker: worker(`exports.handler = async (e) => JSON.parse(e.Records[0].body);`, { Jobs: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] } } } }),
+      },
+      [{ invoke: "Producer", payload: { order: 1 } }],
+    );
+    expect(report.invocations.map((i) => i.function)).toEqual(["Producer", "Worker"]);
+    expect(report.invocations[1]!.response).toEqual({ order: 1 });
+    expect(m.resources.Jobs.sent).toBe(1);
+  });
+});
+
+describe("a queue that is a Lambda dead-letter queue (the service's TargetResource)", () => {
+  it("holds what Lambda delivers there, and its own event source mapping processes it", async () => {
+    const { report, m } = await run(
+      {
+        Failed: { Type: "AWS::SQS::Queue" },
+        Flaky: fn(`exports.handler = async () => { throw new Error("boom"); };`, { DeadLetterQueue: { Type: "SQS", TargetArn: { "Fn::GetAtt": ["Failed", "Arn"] } }, EventInvokeConfig: { MaximumRetryAttempts: 0 } }),
+        Inspector: worker(`exports.handler = async (e) => e.Records[0].messageAttributes.ErrorMessage.stringValue;`, { F: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Failed", "Arn"] } } } }),
+      },
+      [{ invoke: "Flaky", type: "Event", payload: { id: 1 } }],
+    );
+    expect(m.resources.Failed).toMatchObject({ deliveredByLambda: 1, deleted: 1 });
+    expect(report.invocations.find((i) => i.function === "Inspector")!.response).toBe("boom");
+  });
+});
+
+describe("bad templates are refused in AWS's words", () => {
+  const attempt = async (resources: Record<string, unknown>) => {
+    const hub = new SdkHub();
+    await createLambdaService({ template: template(resources), extensions: [hub.extension, messagingExtension(hub)] });
+  };
+  it("a visibility timeout shorter than the function timeout", async () => {
+    await expect(attempt({ Q: { Type: "AWS::SQS::Queue", Properties: { VisibilityTimeout: 5 } }, W: worker("exports.handler=async()=>1", { E: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Q", "Arn"] } } } }) })).rejects.toThrow(
+      /Queue visibility timeout: 5 seconds is less than Function timeout: 10 seconds/,
+    );
+  });
+  it("BatchSize over 10 without a batching window", async () => {
+    await expect(attempt({ Q: { Type: "AWS::SQS::Queue" }, W: worker("exports.handler=async()=>1", { E: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Q", "Arn"] }, BatchSize: 100 } } }) })).rejects.toThrow(/Maximum batch window in seconds must be greater than 0/);
+  });
+  it("MaximumConcurrency below 2, a malformed filter, a bad maxReceiveCount, a FIFO name without .fifo", async () => {
+    await expect(attempt({ Q: { Type: "AWS::SQS::Queue" }, W: worker("exports.handler=async()=>1", { E: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Q", "Arn"] }, ScalingConfig: { MaximumConcurrency: 1 } } } }) })).rejects.toThrow(/MaximumConcurrency must be from 2 to 1000/);
+    await expect(attempt({ Q: { Type: "AWS::SQS::Queue" }, W: worker("exports.handler=async()=>1", { E: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Q", "Arn"] }, FilterCriteria: { Filters: [{ Pattern: '{"body": "x"}' }] } } } }) })).rejects.toThrow(/Invalid filter pattern definition/);
+    await expect(attempt({ D: { Type: "AWS::SQS::Queue" }, Q: { Type: "AWS::SQS::Queue", Properties: { RedrivePolicy: { deadLetterTargetArn: { "Fn::GetAtt": ["D", "Arn"] }, maxReceiveCount: 0 } } } })).rejects.toThrow(/maxReceiveCount/);
+    await expect(attempt({ Q: { Type: "AWS::SQS::Queue", Properties: { FifoQueue: true, QueueName: "plain" } } })).rejects.toThrow(/must end with .fifo suffix/);
+  });
+});
