@@ -52,7 +52,7 @@ const template = {
 
 async function run(stimuli: unknown[]): Promise<HttpExchange[]> {
   using s = await createLambdaService({ template, extensions: awsExtensions() });
-  const report = await s.run({ stimuli } as never);
+  const report = await s.run({ stimuli });
   expect(report.warnings).toEqual([]);
   return (report.extensions?.http as { http: HttpExchange[] }).http;
 }

@@ -140,7 +140,7 @@ export function httpExtension(hub?: SdkHub): ServiceExtension {
         break;
       }
       case "url": {
-        route = api.routes[0] as HttpRoute;
+        route = api.routes[0];
         routeName = "$default";
         // AWS_IAM: unsigned requests are refused before the function runs (Lambda DG urls-auth).
         if (api.authType === "AWS_IAM" && !spec.signed) return record({ statusCode: 403, headers: { "content-type": "application/json" }, body: JSON.stringify({ Message: "Forbidden" }), isBase64Encoded: false, error: "AuthType AWS_IAM: the request is not signed" }, { route: routeName }, start);

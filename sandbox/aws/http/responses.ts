@@ -93,7 +93,7 @@ function parseV1(p: unknown, strictKeys: boolean): HttpResponse | undefined {
     statusCode: code,
     headers,
     ...(Object.keys(multi).length ? { multiValueHeaders: multi } : {}),
-    body: (p.body as string | undefined | null) ?? "",
+    body: (p.body) ?? "",
     isBase64Encoded: p.isBase64Encoded === true,
   };
 }
@@ -117,7 +117,7 @@ function parseV2(p: unknown): HttpResponse | undefined {
       headers[k] = s;
     }
   }
-  const out: HttpResponse = { statusCode: code, headers, body: (p.body as string | undefined | null) ?? "", isBase64Encoded: p.isBase64Encoded === true };
+  const out: HttpResponse = { statusCode: code, headers, body: (p.body) ?? "", isBase64Encoded: p.isBase64Encoded === true };
   if (p.cookies !== undefined) {
     if (!Array.isArray(p.cookies) || p.cookies.some((c) => typeof c !== "string")) return undefined;
     if (p.cookies.length) out.multiValueHeaders = { "set-cookie": p.cookies as string[] };
@@ -143,7 +143,7 @@ function parseAlb(p: unknown, multiValue: boolean): HttpResponse | undefined {
       if (s !== undefined) headers[k] = s;
     }
   }
-  return { statusCode: code, headers, ...(Object.keys(multi).length ? { multiValueHeaders: multi } : {}), body: (p.body as string | undefined | null) ?? "", isBase64Encoded: p.isBase64Encoded === true };
+  return { statusCode: code, headers, ...(Object.keys(multi).length ? { multiValueHeaders: multi } : {}), body: (p.body) ?? "", isBase64Encoded: p.isBase64Encoded === true };
 }
 
 export interface ResponseContext {
