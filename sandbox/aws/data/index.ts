@@ -23,7 +23,7 @@ export function dataExtension(hub: SdkHub): ServiceExtension {
     stimulusKinds: ["s3", "dynamodb", "kinesis"],
     attach: (host: ServiceHost) => data.attach(host),
     stimulus: (kind, spec, host, path) => data.stimulus(kind, spec, path),
-    environmentOptions: (fn) => data.environmentOptions(fn),
+    environmentOptions: (fn, host) => data.environmentOptions(fn, host),
     report: () => data.report(),
     attribute: (resource, attr, names) => data.attribute(resource, attr, names),
   };

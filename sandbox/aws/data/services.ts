@@ -254,8 +254,9 @@ export class DataServices {
    * The `pg` module and its host calls, when the template has a database. The host call for
    * everything else goes to the hub (this extension's hostCall replaces the hub's for the function).
    */
-  environmentOptions(fn: TemplateFunction): Pick<EnvironmentOptions, "builtinModules" | "hostCall"> {
-    if (this.databases.size === 0) return {};
+  environmentOptions(fn: TemplateFunction, host: ServiceHost): Pick<EnvironmentOptions, "builtinModules" | "hostCall"> {
+    // Read from the template: provisioned environments are created before attach().
+    if (!host.template.other.some((r) => r.type === "AWS::RDS::DBInstance")) return {};
     const hubCall = this.hub.hostCallFor(fn);
     return {
       builtinModules: { pg: PG_GUEST_SOURCE },

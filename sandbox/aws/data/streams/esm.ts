@@ -245,7 +245,7 @@ export class StreamMapping {
   }
 
   private recordIteratorAge(end: number, last: StreamRecord): void {
-    const age = Math.max(0, end - last.time);
+    const age = Math.max(0, Math.round(end - last.time));
     const minute = Math.floor(end / 60_000) * 60_000;
     const m = this.metrics.iteratorAge.at(-1);
     if (m && m.minute === minute) m.max = Math.max(m.max, age);

@@ -40,7 +40,7 @@ const HASH_SPACE = 2n ** 128n;
 
 /** Sequence numbers grow with time and per stream; wide decimal strings like Kinesis' own. */
 function sequence(base: bigint, n: number, time: number): string {
-  return (base + BigInt(time) * 1_000_000n + BigInt(n)).toString();
+  return (base + BigInt(Math.floor(time)) * 1_000_000n + BigInt(n)).toString();
 }
 
 export class KinesisStream implements EventStream {
