@@ -482,7 +482,7 @@ export class Messaging {
       const d = q.depth(now);
       const oldest = q.oldestSentAt();
       const age = oldest === undefined ? 0 : Math.floor((now - oldest) / 1000);
-      const sample = [...q.live.values()].slice(0, 20).map((m) => ({ messageId: m.messageId, body: m.body.length > 512 ? `${m.body.slice(0, 512)}…` : m.body, receiveCount: m.receiveCount, sentAt: m.sentAt, ...(m.redrivenFrom ? { deadLetterQueueSourceArn: m.redrivenFrom } : {}), ...(m.groupId ? { groupId: m.groupId } : {}) }));
+      const sample = [...q.live.values()].slice(0, 20).map((m) => ({ messageId: m.messageId, body: m.body.length > 4096 ? `${m.body.slice(0, 4096)}…` : m.body, receiveCount: m.receiveCount, sentAt: m.sentAt, ...(m.redrivenFrom ? { deadLetterQueueSourceArn: m.redrivenFrom } : {}), ...(m.groupId ? { groupId: m.groupId } : {}) }));
       resources[q.config.logicalId] = {
         type: "AWS::SQS::Queue",
         arn: q.config.arn,

@@ -77,7 +77,9 @@ export function snsService(dir: SnsDirectory, published?: (topic: Topic, ctx: Aw
   return {
     package: "@aws-sdk/client-sns",
     clientName: "SNSClient",
-    exceptions: ["InvalidParameterException", "NotFoundException"],
+    exceptions: ["InvalidParameterException", "NotFoundException", "AuthorizationErrorException"],
+    // SNS answers an IAM denial with AuthorizationError, HTTP 403 (SNS APIReference CommonErrors / API_Publish).
+    accessDenied: { name: "AuthorizationErrorException", statusCode: 403 },
     operations: {
       Publish: {
         action: "sns:Publish",

@@ -12,7 +12,7 @@ type Json = Record<string, any>;
 async function run(resources: Record<string, unknown>, stimuli: unknown[], duration?: string) {
   const hub = new SdkHub();
   using s = await createLambdaService({ template: template(resources), extensions: [hub.extension, messagingExtension(hub)], logs: "none", traces: false });
-  const report = await s.run({ stimuli, ...(duration ? { duration } : {}) });
+  const report = await s.run({ stimuli }, duration ? { duration } : {});
   return { report, m: report.extensions?.messaging as Json, hub: report.extensions?.aws as Json };
 }
 
