@@ -393,7 +393,14 @@ export class DataServices {
     const dropped: Record<string, number> = {};
     for (const s of this.recursionStops) dropped[s.function] = (dropped[s.function] ?? 0) + 1;
     if (this.recursionStops.length) metrics.RecursiveInvocationsDropped = dropped;
-    const edges = this.hub.report().edges.filter((e) => [...this.tables.keys(), ...this.streams.keys(), ...this.buckets.keys(), ...this.databases.keys(), ...this.proxies.keys()].some((id) => e.from === id || e.to === id));
+    // The hub names calls by the ARN they act on; an object ARN (bucket/key) is the bucket's edge.
+    const bucketOfArn = (to: string) => [...this.buckets.values()].find((b) => to.startsWith(`arn:aws:s3:::${b.name}/`))?.logicalId ?? to;
+    const ids = new Set([...this.tables.keys(), ...this.streams.keys(), ...this.buckets.keys(), ...this.databases.keys(), ...this.proxies.keys()]);
+    const seen = new Set<string>();
+    const edges = this.hub
+      .report()
+      .edges.map((e) => ({ ...e, to: bucketOfArn(e.to) }))
+      .filter((e) => (ids.has(e.from) || ids.has(e.to)) && !seen.has(JSON.stringify(e)) && seen.add(JSON.stringify(e)));
     return {
       resources,
       eventSourceMappings: Object.fromEntries(this.mappings.map((m) => [m.config.name, m.state()])),
