@@ -10,10 +10,11 @@
  * const report = await simulate(templateYaml, driveYaml, { extensions: awsExtensions() });
  */
 import type { ServiceExtension } from "../service/service";
+import { dataExtension } from "./data/index";
 import { httpExtension } from "./http/extension";
 import { lambdaService } from "./lambda/client";
+import { messagingExtension } from "./messaging/index";
 import { SdkHub } from "./sdk/hub";
-import { dataExtension } from "./data";
 
 export { SdkHub, AwsServiceError, GuestStream, DEFAULT_LATENCY_MS } from "./sdk/hub";
 export type { AwsCallContext, AwsOperation, AwsServiceDefinition, SdkCallRecord } from "./sdk/hub";
@@ -21,7 +22,8 @@ export { authorize, actionMatches, resourceMatches, roleSessionArn, accessDenied
 export type { Decision, IamStatement } from "./iam/evaluate";
 export { lambdaService, resolveFunctionName, MAX_NESTED_SYNC_INVOKES } from "./lambda/client";
 export { httpExtension } from "./http/extension";
-export { dataExtension } from "./data";
+export { dataExtension } from "./data/index";
+export { messagingExtension } from "./messaging/index";
 export type { HttpExchange, HttpStimulus } from "./http/extension";
 export { discoverApis } from "./http/apis";
 export type { HttpApiDef, HttpRoute } from "./http/apis";
@@ -39,5 +41,5 @@ export function awsExtensions(options: AwsExtensionsOptions = {}): ServiceExtens
   // Services register when the extensions are built, before deploy: provisioned environments are
   // created before any extension's attach(), and their guest modules must already be complete.
   hub.register(lambdaService());
-  return [hub.extension, httpExtension(hub), dataExtension(hub)];
+  return [hub.extension, httpExtension(hub), messagingExtension(hub), dataExtension(hub)];
 }

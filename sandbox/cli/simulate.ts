@@ -18,6 +18,7 @@ import type { FunctionConfig, SourceFiles } from "../runtime/types";
 import { formatDuration, parseDuration } from "../service/duration";
 import { parseDrive } from "../service/drive";
 import { DriveError, LambdaApiError, TemplateError } from "../service/errors";
+import { awsExtensions, type HttpExchange } from "../aws";
 import { simulate } from "../service/service";
 import { parseTemplate } from "../service/template";
 import type { RunReport } from "../service/types";
@@ -265,6 +266,24 @@ function money(x: number): string {
   return `$${x.toFixed(x !== 0 && x < 0.01 ? 8 : 2)}`;
 }
 
+/** The HTTP requests of `http` stimuli and their responses (sandbox/aws/http), in arrival order. */
+function renderHttp(report: RunReport): string[] {
+  const section = report.extensions?.http as { http?: HttpExchange[] } | undefined;
+  const list = section?.http ?? [];
+  if (list.length === 0) return [];
+  const out = ["", `HTTP: ${list.length} request(s)`];
+  const shown = list.length > 40 ? [...list.slice(0, 30), undefined, ...list.slice(-10)] : list;
+  for (const x of shown) {
+    if (!x) {
+      out.push(`  … ${list.length - 40} more`);
+      continue;
+    }
+    const body = x.isBase64Encoded ? `(base64, ${x.body.length} chars)` : x.body.length > 80 ? `${x.body.slice(0, 77)}...` : x.body;
+    out.push(`  ${time(x.start)}  ${x.api}  ${x.method} ${x.path}  → ${x.statusCode}  ${body}${x.error ? `  [${x.error}]` : ""}`);
+  }
+  return out;
+}
+
 /** The readable summary `simulate` prints. */
 export function renderSummary(
   report: RunReport,
@@ -367,6 +386,7 @@ export function renderSummary(
             .trimEnd(),
       );
   }
+  out.push(...renderHttp(report));
   const dlq = Object.entries(report.deadLetters);
   out.push(
     "",
@@ -477,9 +497,12 @@ export async function runSimulate(
   const driveText = readText(drivePath, "drive file");
   const templateDir = dirname(templatePath);
   const driveDir = dirname(drivePath);
+  // The simulated AWS around the functions: SDK, IAM, HTTP routers, messaging and data services.
+  const extensions = awsExtensions();
   let drive;
   try {
     drive = parseDrive(driveText, {
+      extensionKinds: extensions.flatMap((e) => e.stimulusKinds ?? []),
       fileName: args.drive,
       readFile: (p) => readFileSync(resolve(driveDir, p), "utf8"),
     });
@@ -489,6 +512,7 @@ export async function runSimulate(
   let report: RunReport;
   try {
     report = await simulate(templateText, drive, {
+      extensions,
       templateFileName: args.template,
       codeLoader: (uri) => loadFolder(templateDir, uri),
       parameters: args.parameters,
@@ -605,7 +629,12 @@ export async function runTemplateInvoke(
   const text = readText(templatePath, "template");
   let config: FunctionConfig;
   try {
+    const exts = awsExtensions();
     const t = await parseTemplate(text, {
+      // Resource and event types the simulated AWS handles are not "not simulated" (the worker
+      // pool runs the function alone: its SDK calls need `simulate`).
+      extensionResourceTypes: exts.flatMap((e) => e.resourceTypes ?? []),
+      extensionEventTypes: exts.flatMap((e) => e.eventTypes ?? []),
       fileName: args.template,
       parameters: args.parameters,
       codeLoader: (uri) => loadFolder(dirname(templatePath), uri),
