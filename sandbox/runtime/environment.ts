@@ -258,7 +258,7 @@ class Environment implements ExecutionEnvironment {
     this.minLevel = level ? LOG_LEVEL_ORDER[level] : 0;
     const now = Date.now();
     this.epochAnchor = now;
-    this.logStreamName = `${ymd(now)}/[${cfg.version}]${hex(16)}`;
+    this.logStreamName = options.logStreamName ?? `${ymd(now)}/[${cfg.version}]${hex(16)}`;
     const logGroup = `/aws/lambda/${cfg.functionName}`;
     const major = cfg.runtime.slice(6, 8);
     // DG configuration-envvars: reserved and other defined runtime variables.
@@ -957,13 +957,13 @@ class Environment implements ExecutionEnvironment {
     return { ok: false, end, error, durationMs };
   }
 
-  async init(): Promise<{ ok: boolean; initDurationMs: number; logs: LogEvent[] }> {
+  async init(options: { startTime?: number } = {}): Promise<{ ok: boolean; initDurationMs: number; logs: LogEvent[] }> {
     this.assertUsable();
     this.checkModule();
     if (this.state === "ready") return { ok: true, initDurationMs: 0, logs: [] };
     this.busy = true;
     try {
-      const r = await this.coldInit(Date.now());
+      const r = await this.coldInit(options.startTime ?? Date.now());
       return { ok: r.ok, initDurationMs: r.durationMs, logs: this.takeLogs() };
     } finally {
       this.busy = false;

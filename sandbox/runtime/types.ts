@@ -107,6 +107,8 @@ export interface InvokeResult {
 /** Options for creating an environment (not part of the function's configuration). */
 export interface EnvironmentOptions {
   clock?: ClockMode; // default "virtual"
+  /** The log stream (`AWS_LAMBDA_LOG_STREAM_NAME`, `context.logStreamName`); default `YYYY/MM/DD/[version]` + 32 random hex digits. */
+  logStreamName?: string;
   /** Initialisation type reported to the function (AWS_LAMBDA_INITIALIZATION_TYPE). */
   initializationType?: "on-demand" | "provisioned-concurrency";
   /**
@@ -159,7 +161,8 @@ export interface ExecutionEnvironment extends Disposable {
   /** True until the first successful init. */
   readonly cold: boolean;
   /** Run the init phase ahead of a request (provisioned concurrency). Guest failures are data. */
-  init(): Promise<{ ok: boolean; initDurationMs: number; logs: LogEvent[] }>;
+  /** `startTime`: epoch ms of the INIT_START line (a simulator's virtual time; default now). */
+  init(options?: { startTime?: number }): Promise<{ ok: boolean; initDurationMs: number; logs: LogEvent[] }>;
   invoke(event: unknown, options?: InvokeOptions): Promise<InvokeResult>;
   dispose(): void;
 }

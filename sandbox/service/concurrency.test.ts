@@ -90,6 +90,15 @@ describe("concurrency and environments", () => {
     // Their INIT_START was logged at allocation, ahead of the first request, in their own streams.
     const streams = Object.values(r.logGroups["/aws/lambda/F"] ?? {});
     expect(streams.filter((lines) => lines[0]?.startsWith("INIT_START") && lines[1]?.startsWith("START"))).toHaveLength(3);
+    // …at virtual time 0 (the run's start), not at the host's wall-clock time.
+    const initStarts = r.invocations.filter((x) => x.provisioned).map((x) => x.logs?.find((l) => l.startsWith("INIT_START")));
+    expect(initStarts.every((l) => l === undefined)).toBe(true); // not part of the request's own lines
+    const jsonRun = await simulate(
+      template({ F: fn(slow, { AutoPublishAlias: "live", ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 1 }, LoggingConfig: { LogFormat: "JSON" } }) }),
+      { stimuli: [] },
+    );
+    const initLine = Object.values(jsonRun.logGroups["/aws/lambda/F"] ?? {})[0]?.[0] ?? "";
+    expect(JSON.parse(initLine)).toMatchObject({ time: "2026-01-01T00:00:00.000Z", type: "platform.initStart", record: { initializationType: "provisioned-concurrency" } });
   });
 
   it("provisioned environments see AWS_LAMBDA_INITIALIZATION_TYPE=provisioned-concurrency", async () => {

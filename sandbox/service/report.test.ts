@@ -110,6 +110,19 @@ describe("the run report", () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
+  it("gives the same JSON-format logs for the same seed: log streams are seeded, not random", async () => {
+    const json = fn("exports.handler = async (e, ctx) => { console.log('stream', ctx.logStreamName); return process.env.AWS_LAMBDA_LOG_STREAM_NAME; };", { LoggingConfig: { LogFormat: "JSON" } });
+    const drive = { stimuli: [{ invoke: "F", count: 2 }] };
+    const a = await simulate(template({ F: json }), drive, { seed: 7 });
+    const b = await simulate(template({ F: json }), drive, { seed: 7 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    // The function sees the stream its lines are grouped under in the report.
+    const streams = Object.keys(a.logGroups["/aws/lambda/F"] ?? {});
+    expect(streams).toContain(a.invocations[0]?.response);
+    const c = await simulate(template({ F: json }), drive, { seed: 8 });
+    expect(c.invocations[0]?.response).not.toBe(a.invocations[0]?.response);
+  });
+
   it("keeps no log lines, or only the last N, when asked (load runs)", async () => {
     const none = await simulate(template({ F: fn(ok) }), { stimuli: [{ invoke: "F" }] }, { logs: "none", traces: false });
     expect(none.invocations[0]?.logs).toBeUndefined();

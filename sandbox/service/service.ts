@@ -488,9 +488,9 @@ export class LambdaService implements Disposable {
     const ext = this.envOptions(fn.def);
     for (let i = 0; i < count; i++) {
       const slot = this.newSlot(v, true);
-      slot.env = await this.factory(v.config, { ...ext, initializationType: "provisioned-concurrency" });
+      slot.env = await this.factory(v.config, { ...ext, initializationType: "provisioned-concurrency", logStreamName: this.streamName(slot.id, v.version, this.clock.now()) });
       // Provisioned environments run their init ahead of any request (DG provisioned-concurrency).
-      const init = await slot.env.init();
+      const init = await slot.env.init({ startTime: this.epoch(this.clock.now()) });
       if (this.logMode !== "none" && init.logs.length > 0) this.initLogs.set(slot.id, { time: this.clock.now(), version: v.version, fn: fn.def.functionName, lines: init.logs.map((l) => l.message) });
       v.idleProvisioned.push(slot);
     }
@@ -520,6 +520,17 @@ export class LambdaService implements Disposable {
       if (o) out = { builtinModules: { ...(out.builtinModules ?? {}), ...(o.builtinModules ?? {}) }, ...(o.hostCall ? { hostCall: o.hostCall } : out.hostCall ? { hostCall: out.hostCall } : {}) };
     }
     return out;
+  }
+
+  /**
+   * An environment's log stream, as Lambda names it (LAMBDA.md §1): `YYYY/MM/DD/[version]` + 32 hex
+   * digits, dated in virtual time and derived from the seed, so reports and JSON logs are reproducible.
+   * The environment logs under it (`context.logStreamName`) and the report groups its lines by it.
+   */
+  private streamName(envId: string, version: string, time: number): string {
+    const d = new Date(this.epoch(time));
+    const ymd = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}`;
+    return `${ymd}/[${version}]${hashHex(`${String(this.seed)}:${envId}`, 32)}`;
   }
 
   private newSlot(v: VersionState, provisioned: boolean): EnvSlot {
@@ -682,7 +693,7 @@ export class LambdaService implements Disposable {
     this.inFlight++;
     if (this.inFlight > this.maxConcurrency) this.maxConcurrency = this.inFlight;
     this.metrics.concurrency(fn.def.logicalId, now, fn.busyOnDemand + fn.busyProvisioned, fn.busyProvisioned, fn.provisionedAllocated);
-    if (!slot.env) slot.env = await this.factory(v.config, { ...this.envOptions(fn.def), initializationType: "on-demand" });
+    if (!slot.env) slot.env = await this.factory(v.config, { ...this.envOptions(fn.def), initializationType: "on-demand", logStreamName: this.streamName(slot.id, v.version, now) });
     const invokeOptions: RuntimeInvokeOptions = {
       requestId: ctx.requestId,
       startTime: this.epoch(now),
@@ -1343,12 +1354,7 @@ export class LambdaService implements Disposable {
     // One stream per environment, named as Lambda names them (LAMBDA.md §1), from its first use.
     const streamOf = (envId: string, version: string, time: number): string => {
       let stream = streams.get(envId);
-      if (stream === undefined) {
-        const d = new Date(this.epoch(time));
-        const ymd = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}`;
-        stream = `${ymd}/[${version}]${hashHex(`${String(this.seed)}:${envId}`, 32)}`;
-        streams.set(envId, stream);
-      }
+      if (stream === undefined) streams.set(envId, (stream = this.streamName(envId, version, time)));
       return stream;
     };
     for (const [envId, init] of this.initLogs) {
