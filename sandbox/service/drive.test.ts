@@ -66,18 +66,18 @@ stimuli:
     expect(driveError({ stimuli: [{ invoke: "F", payloadFile: "x.json" }] }, { readFile: () => "not json" }).path).toBe("stimuli[0].payloadFile");
   });
 
-  it("refuses a payload over Lambda's limits: 6 MB sync, 1 MB async (RequestTooLargeException)", () => {
+  it("refuses a payload over Lambda's limits: 6 MB sync, 1 MB async (RequestEntityTooLargeException)", () => {
     const big = "x".repeat(MAX_ASYNC_REQUEST_BYTES);
     expect(() => parseDrive({ stimuli: [{ invoke: "F", payload: big }] })).not.toThrow();
     const e = driveError({ stimuli: [{ invoke: "F", type: "Event", payload: big }] });
     expect(e.path).toBe("stimuli[0].payload");
-    expect(e.message).toMatch(/over Lambda's 1 MB asynchronous limit \(1048576 bytes\): RequestTooLargeException/);
+    expect(e.message).toMatch(/over Lambda's 1 MB asynchronous limit \(1048576 bytes\): RequestEntityTooLargeException/);
     expect(driveError({ stimuli: [{ invoke: "F", payload: "x".repeat(6_291_457) }] }).message).toMatch(/6 MB synchronous/);
   });
 
   it("refuses the API's oversized payloads in invoke() too, with 413", async () => {
     using s = await createLambdaService({ template: template({ F: fn(ok) }) });
-    await expect(s.invoke("F", "x".repeat(MAX_ASYNC_REQUEST_BYTES), { type: "Event" })).rejects.toMatchObject({ errorType: "RequestTooLargeException", statusCode: 413 });
+    await expect(s.invoke("F", "x".repeat(MAX_ASYNC_REQUEST_BYTES), { type: "Event" })).rejects.toMatchObject({ errorType: "RequestEntityTooLargeException", statusCode: 413 });
   });
 
   it("names the entry at fault for bad input", () => {

@@ -191,11 +191,11 @@ function stimulus(s: unknown, index: number, kinds: Set<string>, options: DriveO
         throw new DriveError(`${path}.payloadFile`, `${s.payloadFile} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    // Lambda refuses oversized requests before anything runs (RequestTooLargeException, 413).
+    // Lambda refuses oversized requests before anything runs (RequestEntityTooLargeException, 413).
     const json = JSON.stringify(payload);
     const size = utf8Bytes(json);
     const limit = type === "Event" ? MAX_ASYNC_REQUEST_BYTES : MAX_SYNC_REQUEST_BYTES;
-    if (size > limit) throw new DriveError(`${path}.payload`, `payload is ${size} bytes, over Lambda's ${type === "Event" ? "1 MB asynchronous" : "6 MB synchronous"} limit (${limit} bytes): RequestTooLargeException`);
+    if (size > limit) throw new DriveError(`${path}.payload`, `payload is ${size} bytes, over Lambda's ${type === "Event" ? "1 MB asynchronous" : "6 MB synchronous"} limit (${limit} bytes): RequestEntityTooLargeException`);
     return { kind: "invoke", index, at, count, every, target: s.invoke, type, payload };
   }
   if (kind === "update") {

@@ -30,7 +30,7 @@ export class DriveError extends Error {
 
 /**
  * An error the Lambda API itself returns to the caller before any function code runs, for a
- * request that is wrong (ResourceNotFoundException 404, RequestTooLargeException 413,
+ * request that is wrong (ResourceNotFoundException 404, RequestEntityTooLargeException 413,
  * InvalidParameterValueException 400, InvalidRequestContentException 400). Throttles (429) are not
  * thrown: they emerge from load and come back as data.
  */

@@ -801,9 +801,11 @@ export class LambdaService implements Disposable {
     if (json.length * 3 <= limit) return;
     const size = utf8Length(json);
     if (size > limit) {
-      // Lambda's own messages for the two limits (API Invoke; the Event one as the API words it).
-      const message = type === "Event" ? `${size} byte payload is too large for the Event invocation type (limit ${limit} bytes)` : `Request must be smaller than ${limit} bytes for the InvokeFunction operation (got ${size} bytes)`;
-      throw new LambdaApiError("RequestTooLargeException", 413, message);
+      // Lambda's own messages for the two limits (API Invoke; the Event one as the API words it). The
+      // API reference names the error RequestTooLargeException; the code clients receive is
+      // RequestEntityTooLargeException, as the runtime layer reports it too (runtime/config.ts).
+      const message = type === "Event" ? `${size} byte payload is too large for the Event invocation type (limit ${limit} bytes)` : `Request must be smaller than ${limit} bytes for the InvokeFunction operation`;
+      throw new LambdaApiError("RequestEntityTooLargeException", 413, message);
     }
   }
 
