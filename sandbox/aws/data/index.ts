@@ -18,9 +18,9 @@ export function dataExtension(hub: SdkHub): ServiceExtension {
   const data = new DataServices(hub);
   return {
     name: "data",
-    resourceTypes: ["AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable", "AWS::Kinesis::Stream", "AWS::RDS::DBInstance", "AWS::RDS::DBProxy", "AWS::Lambda::EventSourceMapping"],
-    eventTypes: ["DynamoDB", "Kinesis", "S3"],
-    stimulusKinds: ["s3", "dynamodb", "kinesis"],
+    resourceTypes: ["AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable", "AWS::Kinesis::Stream", "AWS::RDS::DBInstance", "AWS::RDS::DBProxy", "AWS::Cognito::UserPool"],
+    eventTypes: ["DynamoDB", "Kinesis", "S3", "Cognito"],
+    stimulusKinds: ["s3", "dynamodb", "kinesis", "cognito"],
     attach: (host: ServiceHost) => data.attach(host),
     stimulus: (kind, spec, host, path) => data.stimulus(kind, spec, path),
     environmentOptions: (fn, host) => data.environmentOptions(fn, host),

@@ -19,6 +19,7 @@ import { DynamoDBStream, KinesisStream, type EventStream } from "./streams/shard
 import { StreamMapping, streamMappingConfig } from "./streams/esm";
 import { Bucket, readNotification } from "./s3/bucket";
 import { s3Service } from "./s3/operations";
+import { UserPool, userPoolId } from "./cognito/user-pool";
 import { Database, DatabaseError, PG_GUEST_SOURCE, Proxy, QUERY_MS, databaseEndpoint, maxConnectionsOf, proxyEndpoint, proxyTarget } from "./rds/database";
 
 type Props = Record<string, unknown>;
@@ -43,6 +44,7 @@ export class DataServices {
   readonly databases = new Map<string, Database>();
   readonly proxies = new Map<string, Proxy>();
   readonly recursionStops: RecursionStop[] = [];
+  readonly userPools = new Map<string, UserPool>();
   private readonly rdsClients = new Map<number, { db?: Database; proxy?: Proxy; connection?: number }>();
   private rdsClientCounter = 0;
 
@@ -106,6 +108,17 @@ export class DataServices {
         this.hub.nameResource(arn, r.logicalId);
       } else if (r.type === "AWS::RDS::DBInstance") {
         this.databases.set(r.logicalId, new Database(r.logicalId, databaseEndpoint(r.logicalId, r.properties), maxConnectionsOf(r.logicalId, r.properties)));
+      } else if (r.type === "AWS::Cognito::UserPool") {
+        const pool = new UserPool(r.logicalId, userPoolId(names.region, r.logicalId));
+        this.userPools.set(r.logicalId, pool);
+        const config = (r.properties.LambdaConfig ?? {}) as Props;
+        for (const [trigger, arn] of Object.entries(config)) {
+          const fn = t.functions.find((f) => f.arn === arn || f.functionName === arn);
+          const where = { resource: r.logicalId, property: `LambdaConfig.${trigger}` };
+          if (!fn) throw new TemplateError(`must be the ARN of a function of the template (got ${JSON.stringify(arn)})`, where);
+          pool.addTrigger(trigger, fn, where);
+          this.hub.edge(r.logicalId, fn.logicalId, `cognito:${trigger}`);
+        }
       }
     }
     for (const r of t.other) {
@@ -140,6 +153,14 @@ export class DataServices {
           if (!bucket) throw new TemplateError(`Bucket must be !Ref to an AWS::S3::Bucket of the template (got ${JSON.stringify(ev.properties.Bucket)})`, where);
           bucket.notifications.push(readNotification(fn.logicalId, ev.properties.Events, ev.properties.Filter, `${fn.logicalId}${ev.name}`, where));
           this.hub.edge(bucket.logicalId, fn.logicalId, "s3:notification");
+        } else if (ev.type === "Cognito") {
+          const pool = [...this.userPools.values()].find((p) => p.id === ev.properties.UserPool || p.logicalId === ev.properties.UserPool);
+          if (!pool) throw new TemplateError(`UserPool must be !Ref to an AWS::Cognito::UserPool of the template (got ${JSON.stringify(ev.properties.UserPool)})`, where);
+          const triggers = Array.isArray(ev.properties.Trigger) ? ev.properties.Trigger : [ev.properties.Trigger];
+          for (const trigger of triggers) {
+            pool.addTrigger(trigger, fn, where);
+            this.hub.edge(pool.logicalId, fn.logicalId, `cognito:${String(trigger)}`);
+          }
         } else if (ev.type === "DynamoDB" || ev.type === "Kinesis") {
           const arn = ev.properties.Stream;
           const stream = [...this.streams.values()].find((s) => s.arn === arn && (s.kind === "kinesis") === (ev.type === "Kinesis"));
@@ -227,6 +248,22 @@ export class DataServices {
       } catch (e) {
         fail(e);
       }
+      return;
+    }
+    if (kind === "cognito") {
+      const pool = this.findResource(this.userPools, spec.userPool, (p) => p.id, at, "userPool", "AWS::Cognito::UserPool");
+      allowKeys(spec, ["userPool", "signUp", "signIn"], at);
+      if (isObj(spec.signUp)) {
+        const u = spec.signUp;
+        if (typeof u.username !== "string" || u.username === "") throw new DriveError(`${at}.signUp.username`, "must be a user name");
+        const attributes: Record<string, string> = {};
+        for (const [k, v] of Object.entries(isObj(u.attributes) ? u.attributes : {})) attributes[k] = String(v);
+        if (typeof u.email === "string") attributes.email = u.email;
+        await pool.signUp(host, u.username, attributes);
+      } else if (isObj(spec.signIn)) {
+        if (typeof spec.signIn.username !== "string") throw new DriveError(`${at}.signIn.username`, "must be a user name");
+        await pool.signIn(host, spec.signIn.username);
+      } else throw new DriveError(at, "give signUp: { username, email } or signIn: { username }");
       return;
     }
     if (kind === "kinesis") {
@@ -345,6 +382,13 @@ export class DataServices {
         if (attr === "DBInstanceArn") return `arn:aws:rds:${names.region}:${names.accountId}:db:${id.toLowerCase()}`;
         return undefined;
       }
+      case "AWS::Cognito::UserPool": {
+        const id = userPoolId(names.region, resource.logicalId);
+        if (attr === "Ref" || attr === "UserPoolId") return id;
+        if (attr === "Arn") return `arn:aws:cognito-idp:${names.region}:${names.accountId}:userpool/${id}`;
+        if (attr === "ProviderName") return `cognito-idp.${names.region}.amazonaws.com/${id}`;
+        return undefined;
+      }
       case "AWS::RDS::DBProxy": {
         if (attr === "Ref") return typeof p.DBProxyName === "string" ? p.DBProxyName : id;
         if (attr === "Endpoint") return proxyEndpoint(id, p);
@@ -388,6 +432,9 @@ export class DataServices {
     for (const [id, x] of this.proxies) {
       resources[id] = { type: "AWS::RDS::DBProxy", endpoint: x.endpoint, target: x.db.logicalId, maxPoolConnections: x.maxPool, peakClientConnections: x.peakClients, peakBorrowedConnections: x.peakBorrowed, borrowWaits: x.waits, borrowTimeouts: x.borrowTimeouts };
     }
+    for (const [id, p] of this.userPools) {
+      resources[id] = { type: "AWS::Cognito::UserPool", id: p.id, triggers: Object.fromEntries([...p.triggers].map(([k, f]) => [k, f.logicalId])), users: [...p.users.values()], requests: p.outcomes };
+    }
     const metrics: Record<string, unknown> = {};
     for (const m of this.mappings) metrics[m.config.name] = { IteratorAge: m.metrics.iteratorAge, maxIteratorAgeMs: m.metrics.maxIteratorAgeMs };
     const dropped: Record<string, number> = {};
@@ -395,7 +442,7 @@ export class DataServices {
     if (this.recursionStops.length) metrics.RecursiveInvocationsDropped = dropped;
     // The hub names calls by the ARN they act on; an object ARN (bucket/key) is the bucket's edge.
     const bucketOfArn = (to: string) => [...this.buckets.values()].find((b) => to.startsWith(`arn:aws:s3:::${b.name}/`))?.logicalId ?? to;
-    const ids = new Set([...this.tables.keys(), ...this.streams.keys(), ...this.buckets.keys(), ...this.databases.keys(), ...this.proxies.keys()]);
+    const ids = new Set([...this.tables.keys(), ...this.streams.keys(), ...this.buckets.keys(), ...this.databases.keys(), ...this.proxies.keys(), ...this.userPools.keys()]);
     const seen = new Set<string>();
     const edges = this.hub
       .report()
