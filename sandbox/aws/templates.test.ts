@@ -1,0 +1,62 @@
+// content/templates/api-dynamodb end to end through the CLI (`lambda-lab simulate <template>
+// --drive <drive> --json`): API Gateway REST → Lambda → DynamoDB, with IAM on the SDK calls.
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { CliIo } from "../cli/invoke";
+import { parseSimulateArgs, runSimulate } from "../cli/simulate";
+import { UsageError } from "../cli/usage";
+import type { RunReport } from "../service/types";
+import type { HttpExchange } from "./http/extension";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+async function simulateTemplate(name: string, json: boolean): Promise<string> {
+  const io: CliIo & { out: string } = {
+    out: "",
+    cwd: root,
+    stdout: { write: (t: string) => (io.out += t) },
+    stderr: { write: () => undefined },
+    readStdin: () => Promise.resolve("{}"),
+    catalogueEvent: () => Promise.reject(new UsageError("no catalogue here", "invoke")),
+  };
+  const dir = join("content", "templates", name);
+  const code = await runSimulate(parseSimulateArgs([join(dir, "template.yaml"), "--drive", join(dir, "drive.yaml"), ...(json ? ["--json"] : []), "--no-logs"]), io);
+  expect(code).toBe(0);
+  return io.out;
+}
+
+describe("content/templates/api-dynamodb through the CLI", () => {
+  it("answers each request as API Gateway would: 201, 409, 200, 404, 403 for an unknown path, 502 for an IAM denial, 400", async () => {
+    const report = JSON.parse(await simulateTemplate("api-dynamodb", true)) as RunReport;
+    expect(report.warnings).toEqual([]);
+    const http = (report.extensions?.http as { http: HttpExchange[] }).http;
+    expect(http.map((x) => [x.method, x.path, x.statusCode])).toEqual([
+      ["POST", "/orders", 201],
+      ["POST", "/orders", 409],
+      ["GET", "/orders/A-1", 200],
+      ["GET", "/orders/B-2", 404],
+      ["GET", "/customers", 403],
+      ["DELETE", "/orders/A-1", 502],
+      ["POST", "/orders", 400],
+    ]);
+    expect(JSON.parse(http[2]!.body)).toEqual({ id: "A-1", total: 42, status: "NEW" });
+    expect(http[4]!.body).toBe('{"message":"Missing Authentication Token"}');
+    // The DELETE reached the function; its role could not delete, so the function failed.
+    const denied = report.invocations.find((i) => i.errorType === "AccessDeniedException");
+    expect(denied?.errorMessage).toBe(
+      "User: arn:aws:sts::123456789012:assumed-role/OrdersRole/Orders is not authorized to perform: dynamodb:DeleteItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/lab-api-orders because no identity-based policy allows the dynamodb:DeleteItem action",
+    );
+    const aws = report.extensions?.aws as { accessDenied: unknown[]; edges: unknown[] };
+    expect(aws.accessDenied).toHaveLength(1);
+    expect(aws.edges).toEqual(expect.arrayContaining([{ from: "ServerlessRestApi", to: "CreateOrder", kind: "http:rest" }, { from: "CreateOrder", to: "OrdersTable", kind: "sdk:dynamodb:PutItem" }]));
+    const table = (report.extensions?.data as { resources: Record<string, { items: unknown[] }> }).resources.OrdersTable;
+    expect(table?.items).toEqual([{ id: "A-1", total: 42, status: "NEW" }]);
+  });
+
+  it("prints the HTTP responses in the summary", async () => {
+    const out = await simulateTemplate("api-dynamodb", false);
+    expect(out).toContain("HTTP: 7 request(s)");
+    expect(out).toMatch(/GET \/customers {2}→ 403 {2}\{"message":"Missing Authentication Token"\}/);
+  });
+});
