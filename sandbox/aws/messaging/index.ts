@@ -101,14 +101,6 @@ export class Messaging {
     for (const f of t.functions) for (const e of f.events) this.functionEvent(f, e);
     // What Lambda itself delivers (dead-letter queues, destinations) enters the simulated services.
     for (const [id, res] of this.host.resources) this.listen(id, res);
-    hub.register(
-      sqsService({
-        byUrl: (url) => this.queueByRef(url),
-        byName: (name) => [...this.queues.values()].find((q) => q.config.name === name),
-      }),
-    );
-    hub.register(snsService({ byArn: (arn) => this.topicByRef(arn) }));
-    hub.register(eventBridgeService(this.eb));
     for (const q of this.queues.values()) hub.nameResource(q.config.arn, q.config.logicalId);
     for (const tp of this.topics.values()) hub.nameResource(tp.arn, tp.logicalId);
     for (const b of this.eb.buses.values()) hub.nameResource(b.arn, b.logicalId);
@@ -620,6 +612,17 @@ export function messagingExtension(hub: SdkHub, options: MessagingOptions = {}):
     if (!state) throw new Error("messaging extension: not attached");
     return state;
   };
+  // Registered now, not in attach(): provisioned environments are created before any attach() and
+  // their guest modules must be complete. The operations reach the run's state when called.
+  hub.register(
+    sqsService({
+      // QueueUrl is a URL (any SQS endpoint host): match on /<account>/<name>.
+      byUrl: (url) => [...need().queues.values()].find((q) => q.config.url === url || (url.includes("://") && url.replace(/\/$/, "").endsWith(q.config.url.slice(q.config.url.indexOf("/", 8))))),
+      byName: (name) => [...need().queues.values()].find((q) => q.config.name === name),
+    }),
+  );
+  hub.register(snsService({ byArn: (arn) => need().topicByRef(arn) }));
+  hub.register(eventBridgeService(() => need().eb));
   return {
     name: "messaging",
     resourceTypes: ["AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::Events::EventBus", "AWS::SNS::Subscription", "AWS::Events::Rule", "AWS::Scheduler::Schedule", "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy"],

@@ -9,7 +9,7 @@ import type { EventBridge } from "./bus";
 /** 256 KB for all entries of a PutEvents request (EventBridge UG eb-putevent-size). */
 export const MAX_PUT_EVENTS_BYTES = 262_144;
 
-export function eventBridgeService(eb: EventBridge): AwsServiceDefinition {
+export function eventBridgeService(bridge: () => EventBridge): AwsServiceDefinition {
   return {
     package: "@aws-sdk/client-eventbridge",
     clientName: "EventBridgeClient",
@@ -19,10 +19,12 @@ export function eventBridgeService(eb: EventBridge): AwsServiceDefinition {
         action: "events:PutEvents",
         // IAM checks the bus of the first entry (a request naming several buses needs each).
         resource: (input: { Entries?: { EventBusName?: string }[] }) => {
+          const eb = bridge();
           const name = Array.isArray(input.Entries) ? input.Entries[0]?.EventBusName : undefined;
           return eb.bus(name)?.arn ?? (name?.startsWith("arn:") ? name : `arn:aws:events:*:*:event-bus/${name ?? "default"}`);
         },
         run(input: { Entries?: unknown }, ctx) {
+          const eb = bridge();
           const entries = input.Entries;
           if (!Array.isArray(entries) || entries.length === 0) throw new AwsServiceError("ValidationException", "1 validation error detected: Value null at 'entries' failed to satisfy constraint: Member must not be null");
           if (entries.length > 10) throw new AwsServiceError("ValidationException", `1 validation error detected: Value '[${entries.length} entries]' at 'entries' failed to satisfy constraint: Member must have length less than or equal to 10`);
