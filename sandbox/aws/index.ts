@@ -15,6 +15,7 @@ import { httpExtension } from "./http/extension";
 import { lambdaService } from "./lambda/client";
 import { messagingExtension } from "./messaging/index";
 import { SdkHub } from "./sdk/hub";
+import { stsService } from "./sdk/sts";
 
 export { SdkHub, AwsServiceError, GuestStream, DEFAULT_LATENCY_MS } from "./sdk/hub";
 export type { AwsCallContext, AwsOperation, AwsServiceDefinition, SdkCallRecord } from "./sdk/hub";
@@ -41,5 +42,6 @@ export function awsExtensions(options: AwsExtensionsOptions = {}): ServiceExtens
   // Services register when the extensions are built, before deploy: provisioned environments are
   // created before any extension's attach(), and their guest modules must already be complete.
   hub.register(lambdaService());
+  hub.register(stsService());
   return [hub.extension, httpExtension(hub), messagingExtension(hub), dataExtension(hub)];
 }

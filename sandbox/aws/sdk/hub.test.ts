@@ -23,6 +23,7 @@ function kvHub(): { hub: SdkHub; store: Map<string, unknown> } {
           return { Value: store.get(i.Key) };
         },
       },
+      Slow: { action: "kv:Slow", resource: () => "*", latencyMs: 50, run: (_i, c) => ({ at: c.time }) },
       Echo: { action: "kv:Echo", resource: () => "*", run: (i: { Bytes: Uint8Array }) => ({ Bytes: i.Bytes, Length: i.Bytes.length, IsBytes: i.Bytes instanceof Uint8Array }) },
     },
   });
@@ -80,7 +81,7 @@ describe("the simulated SDK in a handler", () => {
       const { KVClient, ScanCommand } = require("@aws-sdk/client-kv");
       exports.handler = async () => { try { await new KVClient({}).send(new ScanCommand({})); } catch (e) { return e.name + ": " + e.message; } };`;
     using s = await createLambdaService({ template: template({ F: fn(code, allowAll) }), extensions: [hub.extension] });
-    expect((await s.invoke("F", {})).payload).toBe("UnknownOperationException: ScanCommand of @aws-sdk/client-kv is not simulated by Lambda Lab (simulated: Put, Get, Echo)");
+    expect((await s.invoke("F", {})).payload).toBe("UnknownOperationException: ScanCommand of @aws-sdk/client-kv is not simulated by Lambda Lab (simulated: Put, Get, Slow, Echo)");
   });
 
   it("binary values cross the bridge as Uint8Array both ways", async () => {
@@ -117,5 +118,16 @@ describe("the simulated SDK in a handler", () => {
     const section = s.report().extensions?.aws as ReturnType<SdkHub["report"]>;
     expect(section.calls).toEqual({ "@aws-sdk/client-kv Put": 2 });
     expect(section.edges).toEqual([{ from: "F", to: "arn:aws:kv:us-east-1:123456789012:key/k", kind: "sdk:kv:Put" }]);
+  });
+
+  it("each call takes its operation's virtual latency: the calls' times advance and the duration includes them", async () => {
+    const { hub } = kvHub();
+    const code = `const { KVClient, SlowCommand } = require("@aws-sdk/client-kv"); const kv = new KVClient({});
+      exports.handler = async () => { const a = await kv.send(new SlowCommand({})); const b = await kv.send(new SlowCommand({})); const c = await kv.send(new SlowCommand({})); return [a.at, b.at, c.at]; };`;
+    using s = await createLambdaService({ template: template({ F: fn(code, allowAll) }), extensions: [hub.extension] });
+    const times = (await s.invoke("F", {})).payload as number[];
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(50);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(50);
+    expect(s.report().invocations[0]!.duration).toBeGreaterThanOrEqual(150);
   });
 });

@@ -15,6 +15,7 @@ import * as runtime from "../../runtime/types";
 import type { ServiceExtension, ServiceHost } from "../../service/service";
 import type { TemplateFunction } from "../../service/template";
 import { accessDeniedMessage, authorize, roleSessionArn } from "../iam/evaluate";
+import { UNSIMULATED_CLIENTS } from "./catalogue";
 import { guestModuleSource, serviceIdOf } from "./guest";
 
 /** Where and when a simulated SDK call happens. */
@@ -37,7 +38,7 @@ export interface AwsCallContext {
 /** One API operation of a simulated service. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the contract with X and Y: each operation types its own input/output
 export interface AwsOperation<I = any, O = any> {
-  /** IAM action, e.g. "dynamodb:PutItem". */
+  /** IAM action, e.g. "dynamodb:PutItem"; "" for an operation that needs no permission (STS GetCallerIdentity). */
   action: string;
   /** The ARN the call acts on (for IAM and error messages). */
   resource(input: I, ctx: AwsCallContext): string;
@@ -197,6 +198,8 @@ export class SdkHub {
   guestModules(): Record<string, string> {
     if (this.modulesCache) return this.modulesCache;
     const out: Record<string, string> = {};
+    // Packages nobody simulates still load; their commands fail clearly when sent.
+    for (const [pkg, clientName] of Object.entries(UNSIMULATED_CLIENTS)) if (!this.services.has(pkg)) out[pkg] = guestModuleSource({ package: pkg, clientName, operations: [] });
     for (const def of this.services.values()) {
       out[def.package] = guestModuleSource({ package: def.package, clientName: def.clientName, operations: Object.keys(def.operations), ...(def.exceptions ? { exceptions: def.exceptions } : {}) });
       Object.assign(out, def.extraGuestModules ?? {});
@@ -244,7 +247,7 @@ export class SdkHub {
           "UnknownOperationException",
           def
             ? `${op}Command of ${pkg} is not simulated by Lambda Lab (simulated: ${known})`
-            : `${pkg || "this package"} is not simulated by Lambda Lab (simulated: ${this.packages.join(", ") || "none"})`,
+            : `${op}Command of ${pkg || "this package"} is not simulated by Lambda Lab: the package is not simulated (simulated packages: ${this.packages.join(", ") || "none"})`,
           { statusCode: 400 },
         ),
         0,
@@ -263,7 +266,7 @@ export class SdkHub {
     }
     record.action = operation.action;
     record.resource = resource;
-    const decision = authorize(fn.policies, operation.action, resource);
+    const decision = operation.action === "" ? "allow" : authorize(fn.policies, operation.action, resource);
     if (decision !== "allow") {
       const denied = def.accessDenied ?? { name: "AccessDeniedException", statusCode: 400 };
       const principal = roleSessionArn(fn, ctx.accountId);
@@ -273,7 +276,7 @@ export class SdkHub {
       return out;
     }
     const to = this.logicalIdOf(resource);
-    this.edge(fn.logicalId, to ?? resource, `sdk:${operation.action}`);
+    if (operation.action !== "") this.edge(fn.logicalId, to ?? resource, `sdk:${operation.action}`);
     try {
       const output = await operation.run(input, ctx);
       const latency = typeof operation.latencyMs === "function" ? operation.latencyMs(input, output) : (operation.latencyMs ?? DEFAULT_LATENCY_MS);
