@@ -43,6 +43,10 @@ const template = {
       Type: "AWS::ElasticLoadBalancingV2::Listener",
       Properties: { LoadBalancerArn: { Ref: "Lb" }, Port: 80, Protocol: "HTTP", DefaultActions: [{ Type: "fixed-response", FixedResponseConfig: { StatusCode: "404", ContentType: "text/plain", MessageBody: "no such page" } }] },
     },
+    AlbInvoke: {
+      Type: "AWS::Lambda::Permission",
+      Properties: { Action: "lambda:InvokeFunction", FunctionName: { "Fn::GetAtt": ["Orders", "Arn"] }, Principal: "elasticloadbalancing.amazonaws.com", SourceArn: { Ref: "Tg" } },
+    },
     Rule: {
       Type: "AWS::ElasticLoadBalancingV2::ListenerRule",
       Properties: { ListenerArn: { Ref: "Listener" }, Priority: 1, Conditions: [{ Field: "path-pattern", Values: ["/orders/*"] }], Actions: [{ Type: "forward", TargetGroupArn: { Ref: "Tg" } }] },
@@ -105,5 +109,13 @@ describe("the http stimulus", () => {
 
   it("a drive file naming an API that does not exist fails with the stimulus path", async () => {
     await expect(run([{ http: { api: "Nope", path: "/" } }])).rejects.toThrow(/stimuli\[0\]\.http\.api: no API "Nope" in the template \(APIs: ServerlessRestApi, ServerlessHttpApi, OrdersUrl, Lb\)/);
+  });
+
+  it("a Lambda target without a permission for elasticloadbalancing.amazonaws.com fails at deploy, as ELB refuses to register it", async () => {
+    const { AlbInvoke: _omit, ...resources } = template.Resources;
+    void _omit;
+    await expect(createLambdaService({ template: { ...template, Resources: resources }, extensions: awsExtensions() })).rejects.toThrow(
+      /^Tg\.Targets: elasticloadbalancing principal does not have permission to invoke arn:aws:lambda:us-east-1:123456789012:function:Orders from target group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup\/Tg\//,
+    );
   });
 });

@@ -7,7 +7,8 @@
  * section lists every request and response in the order they arrived.
  */
 import { apiGatewayV1, apiGatewayV2, albRequest, functionUrl, type BodyInput, type HeaderInput, type QueryInput } from "../../events/http";
-import { DriveError } from "../../service/errors";
+import { DriveError, TemplateError } from "../../service/errors";
+import { invokeAllowed } from "../iam/permissions";
 import type { ServiceExtension, ServiceHost } from "../../service/service";
 import type { SdkHub } from "../sdk/hub";
 import { discoverApis, elbArn, idFrom, restApiId, type HttpApiDef, type HttpRoute } from "./apis";
@@ -68,6 +69,25 @@ function parseStimulus(spec: unknown, path: string): HttpStimulus {
 
 function routeKey(r: HttpRoute): string {
   return r.path === "$default" ? "$default" : `${r.method} ${r.path}`;
+}
+
+/**
+ * A load balancer invokes its Lambda targets as `elasticloadbalancing.amazonaws.com`: without an
+ * `AWS::Lambda::Permission` for that principal, registering the target fails, as ELB says
+ * (ELB DG lambda-functions, "Permissions to invoke the Lambda function").
+ */
+function checkAlbPermissions(host: ServiceHost, all: Map<string, HttpApiDef>): void {
+  const names = { region: host.template.region, accountId: host.template.accountId, stackName: host.template.stackName };
+  for (const api of all.values()) {
+    for (const tg of Object.values(api.targetGroups ?? {})) {
+      const fn = host.template.functions.find((f) => f.logicalId === tg.function);
+      if (!fn) continue;
+      const tgArn = elbArn("AWS::ElasticLoadBalancingV2::TargetGroup", tg.logicalId, names) ?? tg.logicalId;
+      if (!invokeAllowed(host.template, fn, { principal: "elasticloadbalancing.amazonaws.com", sourceArn: tgArn })) {
+        throw new TemplateError(`elasticloadbalancing principal does not have permission to invoke ${fn.arn} from target group ${tgArn} (add an AWS::Lambda::Permission with Principal elasticloadbalancing.amazonaws.com)`, { resource: tg.logicalId, property: "Targets" });
+      }
+    }
+  }
 }
 
 /** The HTTP routers: `http` stimuli, the report's `http` list, Ref/GetAtt of API resources. */
@@ -188,6 +208,7 @@ export function httpExtension(hub?: SdkHub): ServiceExtension {
     stimulusKinds: ["http"],
     attach(host) {
       apis = discoverApis(host.template);
+      checkAlbPermissions(host, apis);
     },
     async stimulus(_kind, spec, host, path) {
       await serve(host, parseStimulus(spec, path), path);
