@@ -112,7 +112,7 @@ export class Messaging {
     const topic = this.topics.get(id);
     const bus = this.eb.bus(id);
     res.onDeliver((message, time) => {
-      const m = (isObj(message) ? message : { body: JSON.stringify(message) }) as Obj;
+      const m = (isObj(message) ? message : { body: JSON.stringify(message) });
       if (q) {
         q.counts.deliveredByLambda++;
         const attrs: Record<string, MessageAttributeValue> = {};

@@ -10,7 +10,10 @@ import type { RunReport } from "../../service/types";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
-async function simulateTemplate(name: string): Promise<{ report: RunReport; m: Record<string, any> }> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the report's extension section is JSON, read by shape
+type Json = Record<string, any>;
+
+async function simulateTemplate(name: string): Promise<{ report: RunReport; m: Json }> {
   const io: CliIo & { out: string } = {
     out: "",
     cwd: root,
@@ -23,7 +26,7 @@ async function simulateTemplate(name: string): Promise<{ report: RunReport; m: R
   const code = await runSimulate(parseSimulateArgs([join(dir, "template.yaml"), "--drive", join(dir, "drive.yaml"), "--json", "--no-logs"]), io);
   expect(code).toBe(0);
   const report = JSON.parse(io.out) as RunReport;
-  return { report, m: report.extensions?.messaging as Record<string, any> };
+  return { report, m: report.extensions?.messaging as Json };
 }
 
 const byFunction = (r: RunReport, fn: string) => r.invocations.filter((i) => i.function === fn);

@@ -87,7 +87,7 @@ export class EventBridge {
       time: e.time ?? this.host.epoch(t),
       region: this.host.template.region,
       accountId: this.host.template.accountId,
-    }) as AnyEvent;
+    });
   }
 
   /** Route an event on a bus at virtual time `t`: every enabled rule whose pattern matches. */

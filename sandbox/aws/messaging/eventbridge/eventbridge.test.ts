@@ -8,6 +8,7 @@ import { SdkHub } from "../../sdk/hub";
 import { messagingExtension } from "../index";
 import { transformInput } from "./bus";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the report's extension section is JSON, read by shape
 type Json = Record<string, any>;
 
 async function run(resources: Record<string, unknown>, stimuli: unknown[], duration?: string) {

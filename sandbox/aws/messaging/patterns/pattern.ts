@@ -123,21 +123,21 @@ function matcher(v: unknown, d: Dialect, at: string): Matcher {
     case "prefix":
     case "suffix": {
       if (typeof arg === "string") return { kind: op, value: arg, ignoreCase: false };
-      if (isObj(arg) && Object.keys(arg).length === 1 && typeof arg["equals-ignore-case"] === "string") return { kind: op, value: (arg["equals-ignore-case"] as string).toLowerCase(), ignoreCase: true };
+      if (isObj(arg) && Object.keys(arg).length === 1 && typeof arg["equals-ignore-case"] === "string") return { kind: op, value: (arg["equals-ignore-case"]).toLowerCase(), ignoreCase: true };
       return fail(d, `Value of ${op} must be a string or an object with equals-ignore-case at ${at}`);
     }
     case "equals-ignore-case":
       if (typeof arg !== "string") fail(d, `Value of equals-ignore-case must be a string at ${at}`);
-      return { kind: "equals-ignore-case", value: (arg as string).toLowerCase(), ignoreCase: true };
+      return { kind: "equals-ignore-case", value: (arg).toLowerCase(), ignoreCase: true };
     case "wildcard":
       if (typeof arg !== "string") fail(d, `Value of wildcard must be a string at ${at}`);
-      return { kind: "wildcard", re: wildcardRegExp(arg as string, d, at) };
+      return { kind: "wildcard", re: wildcardRegExp(arg, d, at) };
     case "exists":
       if (typeof arg !== "boolean") fail(d, `exists match pattern must be either true or false at ${at}`);
-      return { kind: "exists", value: arg as boolean };
+      return { kind: "exists", value: arg };
     case "cidr":
       if (typeof arg !== "string") fail(d, `Value of cidr must be a string at ${at}`);
-      return { kind: "cidr", test: cidrTest(arg as string, d, at) };
+      return { kind: "cidr", test: cidrTest(arg, d, at) };
     case "numeric":
       return numericMatcher(arg, d, at);
     default:
@@ -153,7 +153,7 @@ function anythingBut(arg: unknown, d: Dialect, at: string): Matcher {
     const allNumbers = arg.every((x) => typeof x === "number");
     // "Inside anything but list, start|null|boolean is not supported" — strings only or numbers only.
     if (!allStrings && !allNumbers) fail(d, `Inside anything-but list, only all strings or all numbers are supported at ${at}`);
-    return { kind: "anything-but", values: arg as (string | number)[] };
+    return { kind: "anything-but", values: arg };
   }
   if (isObj(arg) && Object.keys(arg).length === 1) {
     const [k, x] = Object.entries(arg)[0] as [string, unknown];
@@ -162,10 +162,10 @@ function anythingBut(arg: unknown, d: Dialect, at: string): Matcher {
       return { kind: "anything-but-test", test: (s) => !(k === "prefix" ? s.startsWith(x) : s.endsWith(x)) };
     }
     if (k === "equals-ignore-case" && (typeof x === "string" || (Array.isArray(x) && x.length > 0 && x.every((y) => typeof y === "string")))) {
-      return { kind: "anything-but", values: (typeof x === "string" ? [x] : (x as string[])).map((s) => s.toLowerCase()), ignoreCase: true };
+      return { kind: "anything-but", values: (typeof x === "string" ? [x] : (x)).map((s) => s.toLowerCase()), ignoreCase: true };
     }
     if (k === "wildcard" && d === "eventbridge" && (typeof x === "string" || (Array.isArray(x) && x.every((y) => typeof y === "string")))) {
-      const res = (typeof x === "string" ? [x] : (x as string[])).map((w) => wildcardRegExp(w, d, at));
+      const res = (typeof x === "string" ? [x] : (x)).map((w) => wildcardRegExp(w, d, at));
       return { kind: "anything-but-test", test: (s) => !res.some((re) => re.test(s)) };
     }
   }
@@ -179,7 +179,7 @@ function numericMatcher(arg: unknown, d: Dialect, at: string): Matcher {
     const op = arg[i];
     const n = arg[i + 1];
     if (typeof n !== "number" || !Number.isFinite(n)) fail(d, `Value of ${String(op)} must be numeric at ${at}`);
-    const value = n as number;
+    const value = n;
     if (op === "=") {
       if (arg.length !== 2) fail(d, `"=" cannot be combined with other numeric operators at ${at}`);
       m.equals = value;
@@ -202,7 +202,7 @@ function wildcardRegExp(w: string, d: Dialect, at: string): RegExp {
     if (c === "\\") {
       const next = w[i + 1];
       if (next !== "*" && next !== "\\") fail(d, `Invalid escape sequence at pos ${i} in wildcard ${JSON.stringify(w)} at ${at}`);
-      re += escapeRe(next as string);
+      re += escapeRe(next);
       i++;
     } else if (c === "*") {
       if (w[i + 1] === "*") fail(d, `Consecutive wildcard characters at pos ${i + 1} in ${JSON.stringify(w)} at ${at}`);
@@ -242,8 +242,8 @@ function parseIp(ip: string): string | undefined {
   if (!ip.includes(":") || !/^[0-9a-fA-F:]+$/.test(ip)) return undefined;
   const halves = ip.split("::");
   if (halves.length > 2) return undefined;
-  const head = halves[0] ? (halves[0] as string).split(":") : [];
-  const tail = halves.length === 2 && halves[1] ? (halves[1] as string).split(":") : [];
+  const head = halves[0] ? (halves[0]).split(":") : [];
+  const tail = halves.length === 2 && halves[1] ? (halves[1]).split(":") : [];
   const missing = 8 - head.length - tail.length;
   if ((halves.length === 1 && missing !== 0) || missing < 0) return undefined;
   const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill("0"), ...tail];

@@ -241,7 +241,7 @@ function set(text: string, f: Field, bad: (r: string) => never): Set<number> {
     else if ((range as string).includes("-")) {
       const [a, b, c] = (range as string).split("-");
       if (c !== undefined || !a || !b) bad(`${f.name} ${item} is not a range`);
-      [lo, hi] = [num(a as string, f, bad), num(b as string, f, bad)];
+      [lo, hi] = [num(a, f, bad), num(b, f, bad)];
     } else {
       lo = num(range as string, f, bad);
       hi = stepText !== undefined ? f.max : lo;

@@ -7,6 +7,7 @@ import { fn, template } from "../../../service/testing";
 import { SdkHub } from "../../sdk/hub";
 import { messagingExtension } from "../index";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the report's extension section is JSON, read by shape
 type Json = Record<string, any>;
 
 async function run(resources: Record<string, unknown>, stimuli: unknown[]) {

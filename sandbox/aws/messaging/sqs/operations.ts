@@ -71,7 +71,7 @@ interface SendEntry {
 }
 
 /** Validate and enqueue one message (SendMessage or an entry of SendMessageBatch). */
-function sendOne(q: Queue, e: SendEntry, ctx: AwsCallContext, dir: SqsDirectory): { message: SqsMessage; duplicate: boolean } {
+function sendOne(q: Queue, e: SendEntry, ctx: AwsCallContext): { message: SqsMessage; duplicate: boolean } {
   if (e.MessageBody === undefined || e.MessageBody === null) throw missing("MessageBody");
   if (typeof e.MessageBody !== "string" || e.MessageBody.length === 0) throw invalidValue("MessageBody", e.MessageBody, "Message must be shorter than 1048576 bytes and not empty.");
   const size = new TextEncoder().encode(e.MessageBody).length;
@@ -134,7 +134,7 @@ function receivedMessage(m: SqsMessage, q: Queue, ctx: AwsCallContext, systemNam
     SequenceNumber: m.sequenceNumber,
     DeadLetterQueueSourceArn: m.redrivenFrom,
   };
-  for (const k of SYSTEM_ATTRIBUTES) if ((all || systemNames.includes(k)) && values[k] !== undefined) sys[k] = values[k] as string;
+  for (const k of SYSTEM_ATTRIBUTES) if ((all || systemNames.includes(k)) && values[k] !== undefined) sys[k] = values[k];
   const wantAll = attrNames.includes("All") || attrNames.includes(".*");
   const msgAttrs: Record<string, MessageAttributeValue> = {};
   for (const [k, v] of Object.entries(m.attributes)) {
@@ -192,7 +192,7 @@ function queueAttributes(q: Queue, ctx: AwsCallContext, names: string[]): Record
   const out: Record<string, string> = {};
   const all = names.includes("All");
   for (const n of names) if (n !== "All" && !QUEUE_ATTRIBUTES.includes(n)) throw err("InvalidAttributeName", `Unknown Attribute ${n}.`);
-  for (const k of QUEUE_ATTRIBUTES) if ((all || names.includes(k)) && values[k] !== undefined) out[k] = values[k] as string;
+  for (const k of QUEUE_ATTRIBUTES) if ((all || names.includes(k)) && values[k] !== undefined) out[k] = values[k];
   return out;
 }
 
@@ -221,7 +221,7 @@ export function sqsService(dir: SqsDirectory): AwsServiceDefinition {
         resource,
         run(input: Record<string, unknown>, ctx) {
           const q = queue(input);
-          const { message } = sendOne(q, input, ctx, dir);
+          const { message } = sendOne(q, input, ctx);
           dir.sent?.(q, message, ctx);
           return sendOutput(message);
         },
@@ -238,7 +238,7 @@ export function sqsService(dir: SqsDirectory): AwsServiceDefinition {
           const Failed: unknown[] = [];
           for (const e of entries) {
             try {
-              const { message } = sendOne(q, e, ctx, dir);
+              const { message } = sendOne(q, e, ctx);
               dir.sent?.(q, message, ctx);
               Successful.push({ Id: e.Id, ...sendOutput(message) });
             } catch (error) {

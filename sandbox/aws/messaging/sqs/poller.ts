@@ -217,7 +217,7 @@ export function sqsRecord(m: SqsMessage, q: Queue, host: ServiceHost): SQSRecord
       SentTimestamp: String(host.epoch(m.sentAt)),
       SenderId: m.senderId,
       ApproximateFirstReceiveTimestamp: String(host.epoch(m.firstReceiveAt ?? m.sentAt)),
-      ...(c.fifo ? { SequenceNumber: m.sequenceNumber as string, MessageGroupId: m.groupId as string, MessageDeduplicationId: m.dedupId as string } : {}),
+      ...(c.fifo ? { SequenceNumber: m.sequenceNumber, MessageGroupId: m.groupId, MessageDeduplicationId: m.dedupId } : {}),
       ...(m.redrivenFrom ? { DeadLetterQueueSourceArn: m.redrivenFrom } : {}),
     },
     messageAttributes: attrs,
@@ -226,5 +226,5 @@ export function sqsRecord(m: SqsMessage, q: Queue, host: ServiceHost): SQSRecord
     eventSource: "aws:sqs",
     eventSourceARN: c.arn,
     awsRegion: host.template.region,
-  } as SQSRecord;
+  };
 }
