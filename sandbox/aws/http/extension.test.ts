@@ -118,4 +118,44 @@ describe("the http stimulus", () => {
       /^Tg\.Targets: elasticloadbalancing principal does not have permission to invoke arn:aws:lambda:us-east-1:123456789012:function:Orders from target group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup\/Tg\//,
     );
   });
+
+  it("a path given with the stage (/Prod/orders/5) is routed as /orders/5", async () => {
+    const [x] = await run([{ http: { api: "ServerlessRestApi", path: "/Prod/orders/5" } }]);
+    expect(x).toMatchObject({ route: "GET /orders/{id}", statusCode: 200 });
+  });
+});
+
+describe("the http stimulus against limits (Lambda DG services-apigateway-errors; APIGW DG limits)", () => {
+  const slow = (props: Record<string, unknown>) => ({
+    Transform: "AWS::Serverless-2016-10-31",
+    Resources: {
+      Slow: {
+        Type: "AWS::Serverless::Function",
+        Properties: {
+          Handler: "index.handler",
+          Runtime: "nodejs22.x",
+          InlineCode: "exports.handler = async (e) => { await new Promise((r) => setTimeout(r, 40000)); return { statusCode: 200, body: 'late' }; };",
+          Events: { Get: { Type: "Api", Properties: { Path: "/slow", Method: "get" } }, Http: { Type: "HttpApi", Properties: { Path: "/slow", Method: "get" } } },
+          ...props,
+        },
+      },
+    },
+  });
+
+  it("a REST API gives up after 29 seconds with 504 while the function runs on; an HTTP API after 30 s with 503", async () => {
+    using s = await createLambdaService({ template: slow({ Timeout: 60 }), extensions: awsExtensions() });
+    const report = await s.run({ stimuli: [{ http: { api: "ServerlessRestApi", path: "/slow" } }, { at: "2m", http: { api: "ServerlessHttpApi", path: "/slow" } }] } as never);
+    const [rest, http] = (report.extensions?.http as { http: HttpExchange[] }).http;
+    expect(rest).toMatchObject({ statusCode: 504, body: '{"message":"Endpoint request timed out"}', start: 0, end: 29_000 });
+    expect(http).toMatchObject({ statusCode: 503, body: '{"message":"Service Unavailable"}', end: 120_000 + 30_000 });
+    expect(report.invocations.map((i) => i.status)).toEqual(["success", "success"]);
+  });
+
+  it("a throttled function is 500 from a REST API (Lambda refused the invoke), with the generic body", async () => {
+    using s = await createLambdaService({ template: slow({ ReservedConcurrentExecutions: 0 }), extensions: awsExtensions() });
+    const report = await s.run({ stimuli: [{ http: { api: "ServerlessRestApi", path: "/slow" } }] } as never);
+    const [x] = (report.extensions?.http as { http: HttpExchange[] }).http;
+    expect(x).toMatchObject({ statusCode: 500, body: '{"message":"Internal server error"}' });
+    expect(report.summary.throttles).toBe(1);
+  });
 });

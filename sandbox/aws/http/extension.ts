@@ -110,11 +110,13 @@ export function httpExtension(hub?: SdkHub): ServiceExtension {
     const method = (spec.method ?? "GET").toUpperCase();
     const rawPath = spec.path ?? "/";
     const q = rawPath.indexOf("?");
-    const reqPath = q < 0 ? rawPath : rawPath.slice(0, q);
+    let reqPath = q < 0 ? rawPath : rawPath.slice(0, q);
+    // A path given with the stage (/Prod/orders, as in the invoke URL) is the same request.
+    if ((api.kind === "rest" || (api.kind === "http" && api.stage !== "$default")) && reqPath.startsWith(`/${api.stage}/`)) reqPath = reqPath.slice(api.stage.length + 1);
     const start = host.clock.now();
     const time = host.epoch(start);
     const stimulus = /^stimuli\[(\d+)\]/.exec(path)?.[1];
-    const base = { method, path: rawPath, ...(spec.headers ? { headers: spec.headers } : {}), ...(spec.query ? { query: spec.query } : {}), ...(spec.body !== undefined ? { body: spec.body } : {}), ...(spec.base64 ? { base64: true } : {}), ...(spec.sourceIp ? { sourceIp: spec.sourceIp } : {}), time, region: host.template.region, accountId: host.template.accountId };
+    const base = { method, path: reqPath + (q < 0 ? "" : rawPath.slice(q)), ...(spec.headers ? { headers: spec.headers } : {}), ...(spec.query ? { query: spec.query } : {}), ...(spec.body !== undefined ? { body: spec.body } : {}), ...(spec.base64 ? { base64: true } : {}), ...(spec.sourceIp ? { sourceIp: spec.sourceIp } : {}), time, region: host.template.region, accountId: host.template.accountId };
     const record = (response: HttpResponse, extra: Partial<HttpExchange>, end: number): void => {
       exchanges.push({
         ...(stimulus !== undefined ? { stimulus: Number(stimulus) } : {}),
