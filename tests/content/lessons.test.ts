@@ -19,6 +19,7 @@ import { loadExercises } from "@/app/_server/content/exercises";
 import { loadQuestionBank } from "@/app/_server/content/questions";
 import { gradeExercise } from "@/sandbox/grading";
 import { newEnvironment } from "@/sandbox/runtime/environment";
+import type { LayerSource } from "@/sandbox/runtime/types";
 import { simulate } from "@/sandbox/service";
 
 const course = loadCourse();
@@ -114,6 +115,7 @@ describe.each(course.lessons.map((l) => [l.id, l] as const))("lesson %s", (_id, 
       memoryMB: (attr(sim, "memory") as number | undefined) ?? 128,
       timeoutSeconds: (attr(sim, "timeout") as number | undefined) ?? 3,
       environment: (attr(sim, "env") as Record<string, string> | undefined) ?? {},
+      layers: attr(sim, "layers") as LayerSource[] | undefined,
     });
     const result = await env.invoke(typeof event === "string" ? catalogue(event) : (event ?? {}));
     const expected = (attr(sim, "expect") as string | undefined) ?? "success";

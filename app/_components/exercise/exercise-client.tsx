@@ -7,10 +7,12 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from "react";
 import { revealSolution, submitExercise } from "@/app/learn/exercise-actions";
 import type { CaseResult, ExerciseReport } from "@/sandbox/grading";
+import { plannedInvocations } from "@/sandbox/grading/plan";
 import type { ExerciseSpec } from "@/sandbox/grading/spec";
 import { runWorkerOnce } from "@/app/_lib/worker-once";
 import { CodeEditor } from "../simulator/code-editor";
 import { loadCatalogueEvent } from "../simulator/events";
+import { exerciseReferences } from "./reference-actions";
 
 interface Props {
   spec: ExerciseSpec;
@@ -28,23 +30,36 @@ function catalogueIds(spec: ExerciseSpec): string[] {
 }
 
 function deadlineMs(spec: ExerciseSpec): number {
-  const invocations = spec.tests.reduce((n, t) => n + (t.invocations?.length ?? 1), 0);
-  return 8_000 + invocations * ((spec.function.timeoutSeconds ?? 3) * 1000 + 500);
+  return 8_000 + plannedInvocations(spec) * ((spec.function.timeoutSeconds ?? 3) * 1000 + 500);
 }
 
-/** Runs the tests in a fresh Web Worker; a worker past the deadline is terminated. */
+/**
+ * Runs the tests in a fresh Web Worker; a worker past the deadline is terminated. Each run draws a
+ * new seed for randomised cases; where a case compares with the reference solution (which the
+ * page never gets), the server sends that solution's outcomes for this seed's inputs.
+ */
 async function gradeInBrowser(spec: ExerciseSpec, files: Record<string, string>): Promise<ExerciseReport> {
-  const catalogue = Object.fromEntries(await Promise.all(catalogueIds(spec).map(async (id) => [id, await loadCatalogueEvent(id)] as const)));
+  const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;
+  const needsReferences = spec.tests.some((t) => (t.invocations ?? [t]).some((i) => i.expect?.sameAsSolution));
+  const [catalogue, references] = await Promise.all([
+    Promise.all(catalogueIds(spec).map(async (id) => [id, await loadCatalogueEvent(id)] as const)).then((entries) => Object.fromEntries(entries)),
+    needsReferences
+      ? exerciseReferences({ exerciseId: spec.id, seed }).then((r) => {
+          if (!r.ok) throw new Error(r.error);
+          return r.references;
+        })
+      : undefined,
+  ]);
   const { report } = await runWorkerOnce<{ report: ExerciseReport }>(
     () => new Worker(new URL("./grader.worker.ts", import.meta.url), { type: "module" }),
-    { spec, files, catalogue },
+    { spec, files, catalogue, seed, references },
     deadlineMs(spec),
     "The tests took too long and were stopped. Look for code that never finishes.",
   );
   return report;
 }
 
-function Results({ report, label }: { report: ExerciseReport; label: string }) {
+function Results({ report, label, randomised }: { report: ExerciseReport; label: string; randomised: boolean }) {
   return (
     <div className="exercise-results">
       <p className={`alert ${report.allPassed ? "success" : "error"}`} role="status">
@@ -58,6 +73,7 @@ function Results({ report, label }: { report: ExerciseReport; label: string }) {
           </li>
         ))}
       </ul>
+      {randomised && report.seed !== undefined && <p className="muted">Randomised tests drew new inputs for this run (seed {report.seed}).</p>}
     </div>
   );
 }
@@ -66,6 +82,7 @@ export function ExerciseClient({ spec, instructions, hints }: Props) {
   const storageKey = `lambda-lab:exercise:${spec.id}`;
   const domId = useId();
   const mainFile = Object.keys(spec.stub)[0]!;
+  const randomised = spec.tests.some((t) => t.random);
   const language = mainFile.endsWith(".ts") ? "typescript" : "javascript";
   const [code, setCode] = useState(spec.stub[mainFile]!);
   const [shownHints, setShownHints] = useState(0);
@@ -186,10 +203,10 @@ export function ExerciseClient({ spec, instructions, hints }: Props) {
             {error}
           </p>
         )}
-        {report && !busy && <Results report={report} label="In your browser" />}
+        {report && !busy && <Results report={report} label="In your browser" randomised={randomised} />}
         {serverReport && !busy && (
           <>
-            <Results report={serverReport.report} label="Verified on the server" />
+            <Results report={serverReport.report} label="Verified on the server" randomised={randomised} />
             {!serverReport.saved && <p className="muted">Sign in to keep a record of your submissions.</p>}
           </>
         )}

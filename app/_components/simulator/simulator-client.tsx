@@ -8,7 +8,7 @@
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { BrowserSimulator } from "@/sandbox/hosts/browser";
-import type { FunctionConfig, InvokeResult, LogEvent } from "@/sandbox/runtime/types";
+import type { FunctionConfig, InvokeResult, LayerSource, LogEvent } from "@/sandbox/runtime/types";
 import { CodeEditor } from "./code-editor";
 import { loadCatalogueEvent, type CatalogueGroup } from "./events";
 import { decodeShare, encodeShare, type SimulatorSnapshot } from "./share";
@@ -25,6 +25,11 @@ export interface SimulatorProps {
   memory?: number;
   timeout?: number;
   env?: Record<string, string>;
+  /**
+   * Layers attached to the function, in order (extracted into /opt; a later layer's file replaces
+   * an earlier one's). Shown read-only beside the editor; they are the lesson's, not the learner's.
+   */
+  layers?: LayerSource[];
   /** The event picker's options (from the server, so the manifest is not in the bundle). */
   catalogue: CatalogueGroup[];
 }
@@ -55,6 +60,31 @@ function jsonError(text: string): string | null {
   } catch (error) {
     return `The event is not valid JSON: ${(error as Error).message}`;
   }
+}
+
+/** The attached layers' files as they appear under /opt, read-only. */
+function LayerFiles({ layers }: { layers: LayerSource[] }) {
+  return (
+    <aside className="simulator-layers" aria-label="Attached layers (read-only)">
+      {layers.map((layer, i) => (
+        <section key={layer.name} data-testid={`layer-${layer.name}`}>
+          <h4>
+            Layer {i + 1}: {layer.name} <span className="muted">(read-only)</span>
+          </h4>
+          {Object.entries(layer.files).map(([path, text]) => (
+            <figure key={path} className="layer-file">
+              <figcaption>
+                <code>/opt/{path.replace(/^\/?(opt\/)?/, "")}</code>
+              </figcaption>
+              <pre tabIndex={0}>
+                <code>{text}</code>
+              </pre>
+            </figure>
+          ))}
+        </section>
+      ))}
+    </aside>
+  );
 }
 
 export function SimulatorClient(props: SimulatorProps) {
@@ -152,6 +182,7 @@ export function SimulatorClient(props: SimulatorProps) {
         timeoutSeconds: snap.timeout,
         environment: parseEnv(snap.envText).env,
         files: { [fileName(snap.code, language)]: snap.code },
+        layers: props.layers,
       };
       const key = JSON.stringify(config);
       if (configuredRef.current !== key) {
@@ -168,7 +199,7 @@ export function SimulatorClient(props: SimulatorProps) {
     } finally {
       setRunning(false);
     }
-  }, [running, snap, props.handler, language]);
+  }, [running, snap, props.handler, props.layers, language]);
 
   const forceCold = async () => {
     await simRef.current?.reset();
@@ -205,7 +236,14 @@ export function SimulatorClient(props: SimulatorProps) {
           </span>
         )}
       </header>
-      <CodeEditor value={snap.code} onChange={(code) => update({ code })} language={language} label="Handler code" onRun={() => void run()} />
+      {props.layers?.length ? (
+        <div className="simulator-with-layers">
+          <CodeEditor value={snap.code} onChange={(code) => update({ code })} language={language} label="Handler code" onRun={() => void run()} />
+          <LayerFiles layers={props.layers} />
+        </div>
+      ) : (
+        <CodeEditor value={snap.code} onChange={(code) => update({ code })} language={language} label="Handler code" onRun={() => void run()} />
+      )}
       <div className="simulator-controls">
         <div className="field">
           <label htmlFor={`${domId}-event`}>Event</label>
