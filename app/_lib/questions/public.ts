@@ -4,6 +4,7 @@
  * solutions, hidden tests), and ordering items are shuffled. Mock interviews send only this to the
  * browser until the end.
  */
+import { seededShuffle } from "../seeded";
 import type { Question } from "./schema";
 
 interface PublicBase {
@@ -45,33 +46,12 @@ export type PublicQuestion = PublicBase &
       }
   );
 
-/** A small deterministic PRNG (mulberry32) seeded from a string, so server and browser agree. */
-function rng(seed: string): () => number {
-  let h = 1779033703 ^ seed.length;
-  for (let i = 0; i < seed.length; i++) {
-    h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
-    h = (h << 13) | (h >>> 19);
-  }
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Shuffle deterministically by `seed` (e.g. the question id plus an attempt id); never returns the
  * original order for two or more items, so the stored (correct) order is not leaked.
  */
 export function shuffled<T>(items: readonly T[], seed: string): T[] {
-  const out = [...items];
-  const next = rng(seed);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
+  const out = seededShuffle(items, seed);
   if (out.length > 1 && out.every((x, i) => x === items[i])) out.push(out.shift()!);
   return out;
 }

@@ -4,6 +4,7 @@
  * browser (anonymous interviews in localStorage).
  */
 import { z } from "zod";
+import { seededShuffle } from "@/app/_lib/seeded";
 
 export const MOCK_LENGTHS = [5, 10, 15, 20, 30] as const;
 export const MOCK_MINUTES = [5, 10, 15, 20, 30, 45, 60] as const;
@@ -26,29 +27,6 @@ export interface PickableQuestion {
   topic: string;
   difficulty: number;
   type: string;
-}
-
-/** A small deterministic PRNG (mulberry32) so a seed always picks the same interview. */
-function random(seed: string): () => number {
-  let h = 2166136261;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
-  const out = [...items];
-  const next = random(seed);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 /**

@@ -4,7 +4,7 @@ import { toPublicQuestion } from "@/app/_lib/questions/public";
 import { Drill } from "@/app/_components/practice/drill";
 import { findQuestion, questionBank } from "@/app/_server/content/questions";
 import { practiceCatalog } from "@/app/_server/practice/catalog";
-import { seededShuffle } from "../_lib/mock";
+import { seededShuffle } from "@/app/_lib/seeded";
 
 export const metadata = { title: "Topic drills" };
 
