@@ -133,6 +133,11 @@ export class DataServices {
       const bucket = new Bucket(target.logicalId, target.name);
       this.buckets.set(target.logicalId, bucket);
       this.hub.nameResource(target.arn, target.logicalId);
+      // Lambda's on-failure records for an S3 destination become objects (DG invocation-async-retain-records).
+      host.resources.get(target.logicalId)?.onDeliver((m, time) => {
+        const d = m as { key?: unknown; body?: unknown };
+        if (typeof d.key === "string") bucket.put(d.key, new TextEncoder().encode(typeof d.body === "string" ? d.body : JSON.stringify(d.body)), time, { contentType: "application/json" });
+      });
       const conf = (target.properties.NotificationConfiguration as Props | undefined)?.LambdaConfigurations;
       if (Array.isArray(conf)) {
         conf.forEach((c: Props, i) => {

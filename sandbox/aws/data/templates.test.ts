@@ -10,6 +10,7 @@ import { UsageError } from "../../cli/usage";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the report's extension section is JSON, read by shape
 async function simulateTemplate(name: string): Promise<{ report: RunReport; data: Record<string, any> }> {
   const io: CliIo & { out: string } = {
     out: "",
@@ -23,6 +24,7 @@ async function simulateTemplate(name: string): Promise<{ report: RunReport; data
   const code = await runSimulate(parseSimulateArgs([join(dir, "template.yaml"), "--drive", join(dir, "drive.yaml"), "--json", "--no-logs"]), io);
   expect(code).toBe(0);
   const report = JSON.parse(io.out) as RunReport;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the report's extension section is JSON, read by shape
   return { report, data: report.extensions?.data as Record<string, any> };
 }
 

@@ -153,7 +153,7 @@ export function equalValues(a: AV, b: AV): boolean {
       return a.L!.length === b.L!.length && a.L!.every((x, i) => equalValues(x, b.L![i]!));
     case "M": {
       const ka = Object.keys(a.M!);
-      return ka.length === Object.keys(b.M!).length && ka.every((k) => b.M![k] !== undefined && equalValues(a.M![k]!, b.M![k]!));
+      return ka.length === Object.keys(b.M!).length && ka.every((k) => b.M![k] !== undefined && equalValues(a.M![k]!, b.M![k]));
     }
   }
 }

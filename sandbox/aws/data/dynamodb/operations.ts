@@ -381,7 +381,7 @@ const EXCEPTIONS = ["ConditionalCheckFailedException", "ResourceNotFoundExceptio
 /** The `@aws-sdk/client-dynamodb` definition, plus the guest `@aws-sdk/lib-dynamodb` and `@aws-sdk/util-dynamodb`. */
 export function dynamodbService(tables: TableLookup, arnOf: (nameOrArn: string, ctx: AwsCallContext) => string): AwsServiceDefinition {
   const tableArn = (input: In, ctx: AwsCallContext) => arnOf(typeof input.TableName === "string" ? input.TableName : "", ctx);
-  const firstTable = (input: In, ctx: AwsCallContext) => arnOf(Object.keys((input.RequestItems ?? {}) as object)[0] ?? "", ctx);
+  const firstTable = (input: In, ctx: AwsCallContext) => arnOf(Object.keys((input.RequestItems ?? {}))[0] ?? "", ctx);
   const op = (action: string, run: (input: In, ctx: AwsCallContext) => Record<string, unknown>, resource = tableArn): AwsOperation => ({ action: `dynamodb:${action}`, resource, run, latencyMs: 5 });
   return {
     package: "@aws-sdk/client-dynamodb",
