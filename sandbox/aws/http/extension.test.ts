@@ -144,7 +144,7 @@ describe("the http stimulus against limits (Lambda DG services-apigateway-errors
 
   it("a REST API gives up after 29 seconds with 504 while the function runs on; an HTTP API after 30 s with 503", async () => {
     using s = await createLambdaService({ template: slow({ Timeout: 60 }), extensions: awsExtensions() });
-    const report = await s.run({ stimuli: [{ http: { api: "ServerlessRestApi", path: "/slow" } }, { at: "2m", http: { api: "ServerlessHttpApi", path: "/slow" } }] } as never);
+    const report = await s.run({ stimuli: [{ http: { api: "ServerlessRestApi", path: "/slow" } }, { at: "2m", http: { api: "ServerlessHttpApi", path: "/slow" } }] });
     const [rest, http] = (report.extensions?.http as { http: HttpExchange[] }).http;
     expect(rest).toMatchObject({ statusCode: 504, body: '{"message":"Endpoint request timed out"}', start: 0, end: 29_000 });
     expect(http).toMatchObject({ statusCode: 503, body: '{"message":"Service Unavailable"}', end: 120_000 + 30_000 });
@@ -153,7 +153,7 @@ describe("the http stimulus against limits (Lambda DG services-apigateway-errors
 
   it("a throttled function is 500 from a REST API (Lambda refused the invoke), with the generic body", async () => {
     using s = await createLambdaService({ template: slow({ ReservedConcurrentExecutions: 0 }), extensions: awsExtensions() });
-    const report = await s.run({ stimuli: [{ http: { api: "ServerlessRestApi", path: "/slow" } }] } as never);
+    const report = await s.run({ stimuli: [{ http: { api: "ServerlessRestApi", path: "/slow" } }] });
     const [x] = (report.extensions?.http as { http: HttpExchange[] }).http;
     expect(x).toMatchObject({ statusCode: 500, body: '{"message":"Internal server error"}' });
     expect(report.summary.throttles).toBe(1);
