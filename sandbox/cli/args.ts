@@ -3,6 +3,7 @@
  * Every mistake becomes a `UsageError` whose message says which option is wrong and why.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { RESERVED_ENV_KEYS } from "../runtime/config";
 import type { LogFormat } from "../runtime/types";
 import { UsageError } from "./usage";
 
@@ -33,31 +34,6 @@ export const LIMITS = {
 
 /** Lambda's rule for environment variable keys (API `Environment.Variables`). */
 const ENV_KEY = /^[a-zA-Z]([a-zA-Z0-9_])+$/;
-
-/**
- * Keys Lambda refuses to let a function set (DG `configuration-envvars`, "reserved").
- * Setting one fails with InvalidParameterValueException on the real service.
- */
-const RESERVED_ENV_KEYS = new Set([
-  "_HANDLER",
-  "_X_AMZN_TRACE_ID",
-  "AWS_DEFAULT_REGION",
-  "AWS_REGION",
-  "AWS_EXECUTION_ENV",
-  "AWS_LAMBDA_FUNCTION_NAME",
-  "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
-  "AWS_LAMBDA_FUNCTION_VERSION",
-  "AWS_LAMBDA_INITIALIZATION_TYPE",
-  "AWS_LAMBDA_LOG_GROUP_NAME",
-  "AWS_LAMBDA_LOG_STREAM_NAME",
-  "AWS_ACCESS_KEY",
-  "AWS_ACCESS_KEY_ID",
-  "AWS_SECRET_ACCESS_KEY",
-  "AWS_SESSION_TOKEN",
-  "AWS_LAMBDA_RUNTIME_API",
-  "LAMBDA_TASK_ROOT",
-  "LAMBDA_RUNTIME_DIR",
-]);
 
 function parse<const T extends ParseArgsConfig>(config: T, command: UsageError["command"]) {
   try {
@@ -147,7 +123,7 @@ export function parseInvokeArgs(argv: readonly string[]): InvokeArgs {
         "invoke",
       );
     }
-    if (RESERVED_ENV_KEYS.has(key)) {
+    if (RESERVED_ENV_KEYS.includes(key)) {
       throw new UsageError(`--env key "${key}" is reserved by Lambda and cannot be set`, "invoke");
     }
     environment[key] = pair.slice(eq + 1);
