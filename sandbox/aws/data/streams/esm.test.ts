@@ -130,3 +130,53 @@ describe("Kinesis → Lambda", () => {
     expect(got).toEqual(["partial", 2]);
   });
 });
+
+describe("stream mapping limits", () => {
+  it("ParallelizationFactor runs one batch per partition-key lane at once, each key still in order", async () => {
+    const { md5Hex } = await import("../../../events/encoding");
+    const lane = (k: string) => parseInt(md5Hex(k).slice(0, 8), 16) % 2;
+    const keys = "abcdefghij".split("");
+    const a = keys.find((k) => lane(k) === 0)!;
+    const b = keys.find((k) => lane(k) === 1)!;
+    const { report } = await run(
+      {
+        Clicks: { Type: "AWS::Kinesis::Stream", Properties: { ShardCount: 1 } },
+        Reader: fn(`exports.handler = async (e) => { await new Promise((r) => setTimeout(r, 200)); return e.Records.map((r) => r.kinesis.partitionKey + JSON.parse(Buffer.from(r.kinesis.data, "base64").toString())); };`, {
+          Events: { K: { Type: "Kinesis", Properties: { Stream: { "Fn::GetAtt": ["Clicks", "Arn"] }, StartingPosition: "TRIM_HORIZON", BatchSize: 1, ParallelizationFactor: 2 } } },
+        }),
+      },
+      { stimuli: [{ kinesis: { stream: "Clicks", records: [1, 2, 3].flatMap((n) => [{ partitionKey: a, data: n }, { partitionKey: b, data: n }]) } }] },
+    );
+    expect(report.summary.maxConcurrency).toBe(2);
+    const seen = report.invocations.flatMap((i) => i.response as string[]);
+    expect(seen.filter((x) => x.startsWith(a))).toEqual([`${a}1`, `${a}2`, `${a}3`]);
+    expect(seen.filter((x) => x.startsWith(b))).toEqual([`${b}1`, `${b}2`, `${b}3`]);
+  });
+
+  it("a record older than MaximumRecordAgeInSeconds is given up with condition RecordAgeExceeded", async () => {
+    const { report, data } = await run(
+      {
+        Clicks: { Type: "AWS::Kinesis::Stream", Properties: { ShardCount: 1 } },
+        Reader: fn(`exports.handler = async () => { throw new Error("down"); };`, {
+          Events: { K: { Type: "Kinesis", Properties: { Stream: { "Fn::GetAtt": ["Clicks", "Arn"] }, StartingPosition: "TRIM_HORIZON", MaximumRecordAgeInSeconds: 60 } } },
+        }),
+      },
+      { stimuli: [{ kinesis: { stream: "Clicks", records: [{ partitionKey: "k", data: 1 }] } }] },
+    );
+    const attempts = report.invocations.filter((i) => i.trigger === "kinesis:Clicks");
+    expect(attempts.at(-1)!.start).toBeGreaterThan(60_000 - 40_000);
+    expect(data.streamFailures).toHaveLength(1);
+    expect(data.streamFailures[0].requestContext.condition).toBe("RecordAgeExceeded");
+    expect(data.streamFailures[0].KinesisBatchInfo.batchSize).toBe(1);
+  });
+
+  it("MaximumRecordAgeInSeconds below 60 is refused as the API refuses it", async () => {
+    const hub = new SdkHub();
+    await expect(
+      createLambdaService({
+        template: template({ Clicks: { Type: "AWS::Kinesis::Stream" }, R: fn("exports.handler = async () => 1;", { Events: { K: { Type: "Kinesis", Properties: { Stream: { "Fn::GetAtt": ["Clicks", "Arn"] }, StartingPosition: "LATEST", MaximumRecordAgeInSeconds: 10 } } } }) }),
+        extensions: [hub.extension, dataExtension(hub)],
+      }),
+    ).rejects.toThrow("MaximumRecordAgeInSeconds must be -1 (infinite) or from 60 to 604800");
+  });
+});

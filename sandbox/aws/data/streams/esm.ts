@@ -58,6 +58,7 @@ export function streamMappingConfig(name: string, props: Props, where: { resourc
   if (types !== undefined && (!Array.isArray(types) || types.some((t) => t !== "ReportBatchItemFailures"))) throw new TemplateError("FunctionResponseTypes can only be [ReportBatchItemFailures]", where);
   const dest = (props.DestinationConfig as Props | undefined)?.OnFailure as Props | undefined;
   const maxAge = int(props, "MaximumRecordAgeInSeconds", -1, -1, 604_800, where);
+  if (maxAge !== -1 && maxAge < 60) throw new TemplateError("MaximumRecordAgeInSeconds must be -1 (infinite) or from 60 to 604800", where);
   let filters: LambdaFilters | undefined;
   try {
     filters = compileFilterCriteria(props.FilterCriteria);
