@@ -127,7 +127,7 @@ export class Queue {
     const msg: SqsMessage = {
       messageId: input.messageId,
       body: input.body,
-      md5OfBody: md5Hex(input.body),
+      md5OfBody: md5OfBody(input.body),
       attributes,
       ...(hasAttrs ? { md5OfMessageAttributes: md5OfMessageAttributes(lambdaAttributes(attributes)) } : {}),
       sentAt: t,
@@ -364,6 +364,18 @@ function bytesToBase64(u: Uint8Array): string {
   let s = "";
   for (const b of u) s += String.fromCharCode(b);
   return btoa(s);
+}
+
+/** MD5 of recent bodies: workloads repeat bodies, and the JS MD5 is the costliest step of a send. */
+const md5Cache = new Map<string, string>();
+function md5OfBody(body: string): string {
+  let h = md5Cache.get(body);
+  if (h === undefined) {
+    h = md5Hex(body);
+    if (md5Cache.size >= 1024) md5Cache.clear();
+    if (body.length <= 4096) md5Cache.set(body, h);
+  }
+  return h;
 }
 
 /** Receipt handles are opaque base64 starting "AQEB"; a new one per receive. */
