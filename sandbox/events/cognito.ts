@@ -68,20 +68,18 @@ export function cognitoPreSignUp(input: CognitoTriggerInput = {}): PreSignUpEmai
   };
 }
 
+/** The attributes Cognito passes for a confirmed user signed up with an email alias. */
+function confirmedUser(sub: string, email: string, input: CognitoTriggerInput): Record<string, string> {
+  return { sub, "cognito:email_alias": email, "cognito:user_status": "CONFIRMED", email_verified: "true", email, ...input.userAttributes };
+}
+
 /** Post confirmation (`PostConfirmation_ConfirmSignUp`): the user has just confirmed the account. */
 export function cognitoPostConfirmation(input: CognitoTriggerInput = {}): PostConfirmationConfirmSignUpTriggerEvent {
   const { sub, email, base } = envelope("PostConfirmation_ConfirmSignUp", input);
   return {
     ...base,
     request: {
-      userAttributes: {
-        sub,
-        "cognito:email_alias": email,
-        "cognito:user_status": "CONFIRMED",
-        email_verified: "true",
-        email,
-        ...input.userAttributes,
-      },
+      userAttributes: confirmedUser(sub, email, input),
       ...(input.clientMetadata && { clientMetadata: input.clientMetadata }),
     },
     response: {},
@@ -94,14 +92,7 @@ export function cognitoPreAuthentication(input: CognitoTriggerInput = {}): PreAu
   return {
     ...base,
     request: {
-      userAttributes: {
-        sub,
-        "cognito:email_alias": email,
-        "cognito:user_status": "CONFIRMED",
-        email_verified: "true",
-        email,
-        ...input.userAttributes,
-      },
+      userAttributes: confirmedUser(sub, email, input),
       validationData: {},
       ...(input.clientMetadata && { clientMetadata: input.clientMetadata }),
     },
