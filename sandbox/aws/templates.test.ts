@@ -60,3 +60,31 @@ describe("content/templates/api-dynamodb through the CLI", () => {
     expect(out).toMatch(/GET \/customers {2}→ 403 {2}\{"message":"Missing Authentication Token"\}/);
   });
 });
+
+describe("content/templates/lambda-chaining through the CLI", () => {
+  it("the orchestrator pays for its callees' time: parallel calls take the longest callee, sequential ones the sum", async () => {
+    const report = JSON.parse(await simulateTemplate("lambda-chaining", true)) as RunReport;
+    expect(report.warnings).toEqual([]);
+    const http = (report.extensions?.http as { http: HttpExchange[] }).http;
+    expect(http.map((x) => [x.path, x.statusCode])).toEqual([
+      ["/profile/u-1", 200],
+      ["/profile/u-2", 200],
+      ["/profile/u-1", 200],
+      ["/profile-sequential/u-1", 200],
+    ]);
+    // u-2's recommendations failed: Invoke answered with FunctionError, the orchestrator degraded.
+    expect(JSON.parse(http[1]!.body)).toMatchObject({ user: { id: "u-2" }, recommendations: [] });
+    const profile = report.invocations.filter((i) => i.function === "Profile");
+    const callee = (name: string) => report.invocations.find((i) => i.function === name && !i.coldStart)!.duration;
+    const [, , parallel, sequential] = profile.map((p) => p.duration);
+    expect(parallel).toBeGreaterThanOrEqual(callee("Orders"));
+    expect(parallel).toBeLessThan(callee("Orders") + callee("Users"));
+    expect(sequential).toBeGreaterThanOrEqual(callee("Users") + callee("Orders") + callee("Recommendations"));
+    // Callees show who called them; the audit ran as an Event invocation.
+    expect(new Set(report.invocations.filter((i) => i.function !== "Profile").map((i) => i.trigger))).toEqual(new Set(["sdk:Profile"]));
+    expect(report.invocations.filter((i) => i.function === "Audit").map((i) => i.invocationType)).toEqual(["Event", "Event", "Event", "Event"]);
+    const aws = report.extensions?.aws as { edges: unknown[] };
+    expect(aws.edges).toEqual(expect.arrayContaining([{ from: "Profile", to: "Users", kind: "invoke:RequestResponse" }, { from: "Profile", to: "Audit", kind: "invoke:Event" }]));
+  });
+});
+
