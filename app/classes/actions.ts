@@ -9,6 +9,8 @@ import { getSessionUser } from "../_server/auth";
 import { archiveClass, changeJoinCode, createClass, importRoster, joinClass, removeInvite, removeStudent } from "../_server/classes/classes";
 import { createAssignment, deleteAssignment, setExtension, submitItem } from "../_server/classes/assignments";
 import { startGradingWorker, wakeGradingWorker } from "../_server/classes/queue";
+import { submitQuestionSet } from "../_server/classes/question-sets";
+import { updateAssignment } from "../_server/classes/editing";
 import { db } from "../_server/db";
 import { HttpError } from "../_server/http";
 import type { Db } from "../_server/db/client";
@@ -63,7 +65,14 @@ export async function joinClassAction(input: unknown) {
 }
 
 export async function createAssignmentAction(input: unknown) {
-  return run(async (prisma, actor) => ({ id: (await createAssignment(prisma, actor, input)).id }));
+  return run(async (prisma, actor) => {
+    const created = await createAssignment(prisma, actor, input);
+    return { id: created.id, warnings: created.warnings };
+  });
+}
+
+export async function updateAssignmentAction(input: unknown) {
+  return run((prisma, actor) => updateAssignment(prisma, actor, input));
 }
 
 export async function deleteAssignmentAction(input: unknown) {
@@ -81,5 +90,12 @@ export async function submitItemAction(input: unknown) {
     startGradingWorker(db);
     wakeGradingWorker();
     return queued;
+  });
+}
+
+export async function submitQuestionSetAction(input: unknown) {
+  return run(async (prisma, actor) => {
+    const r = await submitQuestionSet(prisma, actor, input);
+    return { id: r.id, score: r.score, passed: r.passed, results: r.results.map((o) => ({ caseId: o.caseId, name: o.name, passed: o.passed, points: o.points, message: o.message })) };
   });
 }

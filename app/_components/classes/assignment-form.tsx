@@ -1,12 +1,26 @@
 "use client";
 
-/** The teacher's new-assignment form: settings, then items picked from the course or written as YAML/JSON. */
+/**
+ * The teacher's assignment form, for a new assignment or an edit: settings, then items picked from
+ * the course, a question set picked from the bank, or a custom exercise written as YAML/JSON. In an
+ * edit, items students have already submitted to are locked (only their points can change).
+ */
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createAssignmentAction } from "@/app/classes/actions";
+import { createAssignmentAction, updateAssignmentAction } from "@/app/classes/actions";
+import type { AssignmentForEdit } from "@/app/_server/classes/editing";
+import type { BankEntry } from "@/app/_server/classes/question-sets";
 import styles from "./classes.module.css";
+import { QuestionPicker } from "./question-picker";
 
-type Item = { key: number; kind: "LESSON"; lessonId: string; points: number } | { key: number; kind: "EXERCISE"; exerciseId: string; points: number } | { key: number; kind: "CUSTOM_EXERCISE"; source: string; points: number };
+/** `id` and `locked` come with an edited assignment's existing items. */
+type Common = { key: number; id?: string; locked?: boolean; points: number };
+type Item =
+  | (Common & { kind: "LESSON"; lessonId: string })
+  | (Common & { kind: "EXERCISE"; exerciseId: string })
+  | (Common & { kind: "CUSTOM_EXERCISE"; source: string })
+  | (Common & { kind: "QUESTION_SET"; questionIds: string[]; passMark: number });
 
 export const CUSTOM_EXERCISE_TEMPLATE = `id: my-exercise
 title: Greet the caller
@@ -38,22 +52,35 @@ interface Props {
   classId: string;
   lessons: Array<{ id: string; title: string }>;
   exercises: Array<{ id: string; title: string }>;
+  bank: { modules: string[]; questions: BankEntry[] };
+  /** An existing assignment to edit. */
+  initial?: AssignmentForEdit;
 }
 
 let nextKey = 1;
 
-export function AssignmentForm({ classId, lessons, exercises }: Props) {
+/** An ISO instant as a `datetime-local` value in the browser's time zone. */
+function localInput(iso: string | null): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function AssignmentForm({ classId, lessons, exercises, bank, initial }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const [title, setTitle] = useState("");
-  const [instructions, setInstructions] = useState("");
-  const [opensAt, setOpensAt] = useState("");
-  const [dueAt, setDueAt] = useState("");
-  const [latePolicy, setLatePolicy] = useState<"ACCEPT_WITH_PENALTY" | "CLOSE">("ACCEPT_WITH_PENALTY");
-  const [latePenaltyPercent, setPenalty] = useState(10);
-  const [gradingPolicy, setGradingPolicy] = useState<"BEST" | "LAST_BEFORE_DUE">("BEST");
-  const [items, setItems] = useState<Item[]>([]);
+  const [warnings, setWarnings] = useState<string[] | null>(null);
+  const [title, setTitle] = useState(initial?.title ?? "");
+  const [instructions, setInstructions] = useState(initial?.instructions ?? "");
+  const [opensAt, setOpensAt] = useState(localInput(initial?.opensAt ?? null));
+  const [dueAt, setDueAt] = useState(localInput(initial?.dueAt ?? null));
+  const [latePolicy, setLatePolicy] = useState<"ACCEPT_WITH_PENALTY" | "CLOSE">(initial?.latePolicy ?? "ACCEPT_WITH_PENALTY");
+  const [latePenaltyPercent, setPenalty] = useState(initial?.latePenaltyPercent ?? 10);
+  const [gradingPolicy, setGradingPolicy] = useState<"BEST" | "LAST_BEFORE_DUE">(initial?.gradingPolicy ?? "BEST");
+  const [items, setItems] = useState<Item[]>(() => (initial?.items ?? []).map(({ title: _title, ...i }) => ({ ...i, key: nextKey++ })));
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   const update = (key: number, patch: Partial<Item>) => setItems((list) => list.map((i) => (i.key === key ? ({ ...i, ...patch } as Item) : i)));
   const iso = (local: string) => (local ? new Date(local).toISOString() : null);
@@ -61,8 +88,8 @@ export function AssignmentForm({ classId, lessons, exercises }: Props) {
   const submit = () =>
     startTransition(async () => {
       setError(null);
-      const result = await createAssignmentAction({
-        classId,
+      setWarnings(null);
+      const fields = {
         title,
         instructions,
         opensAt: iso(opensAt),
@@ -70,10 +97,12 @@ export function AssignmentForm({ classId, lessons, exercises }: Props) {
         latePolicy,
         latePenaltyPercent,
         gradingPolicy,
-        items: items.map(({ key: _key, ...item }) => item),
-      });
-      if (result.ok) router.push(`/classes/teaching/${classId}`);
-      else setError(result.error);
+        items: items.map(({ key: _key, locked: _locked, ...item }) => item),
+      };
+      const result = initial ? await updateAssignmentAction({ assignmentId: initial.id, ...fields }) : await createAssignmentAction({ classId, ...fields });
+      if (!result.ok) setError(result.error);
+      else if (result.value.warnings.length > 0) setWarnings(result.value.warnings);
+      else router.push(`/classes/teaching/${classId}`);
     });
 
   return (
@@ -94,11 +123,11 @@ export function AssignmentForm({ classId, lessons, exercises }: Props) {
       </div>
       <div className={styles.row}>
         <div className="field">
-          <label htmlFor="a-opens">Opens (optional)</label>
+          <label htmlFor="a-opens">Opens (optional, your time: {zone})</label>
           <input id="a-opens" type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="a-due">Due (optional)</label>
+          <label htmlFor="a-due">Due (optional, your time: {zone})</label>
           <input id="a-due" type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
         </div>
       </div>
@@ -128,11 +157,12 @@ export function AssignmentForm({ classId, lessons, exercises }: Props) {
         {items.length === 0 && <p className="muted">Add at least one item.</p>}
         {items.map((item, index) => (
           <div key={item.key} className={styles.item} data-testid={`item-${index}`}>
+            {item.locked && <p className="muted">Students have submitted to this item: only its points can change.</p>}
             <div className={styles.row}>
               {item.kind === "LESSON" && (
                 <div className="field">
                   <label htmlFor={`i-${item.key}-lesson`}>Lesson to complete</label>
-                  <select id={`i-${item.key}-lesson`} value={item.lessonId} onChange={(e) => update(item.key, { lessonId: e.target.value })}>
+                  <select id={`i-${item.key}-lesson`} value={item.lessonId} disabled={item.locked} onChange={(e) => update(item.key, { lessonId: e.target.value })}>
                     {lessons.map((l) => (
                       <option key={l.id} value={l.id}>
                         {l.title}
@@ -144,7 +174,7 @@ export function AssignmentForm({ classId, lessons, exercises }: Props) {
               {item.kind === "EXERCISE" && (
                 <div className="field">
                   <label htmlFor={`i-${item.key}-exercise`}>Exercise to pass</label>
-                  <select id={`i-${item.key}-exercise`} value={item.exerciseId} onChange={(e) => update(item.key, { exerciseId: e.target.value })}>
+                  <select id={`i-${item.key}-exercise`} value={item.exerciseId} disabled={item.locked} onChange={(e) => update(item.key, { exerciseId: e.target.value })}>
                     {exercises.map((x) => (
                       <option key={x.id} value={x.id}>
                         {x.title}
@@ -158,7 +188,7 @@ export function AssignmentForm({ classId, lessons, exercises }: Props) {
                 <input id={`i-${item.key}-points`} type="number" min={0} max={1000} value={item.points} onChange={(e) => update(item.key, { points: Number(e.target.value) })} />
               </div>
               <div style={{ flex: "0 0 auto" }}>
-                <button type="button" className="button secondary" onClick={() => setItems((list) => list.filter((i) => i.key !== item.key))}>
+                <button type="button" className="button secondary" disabled={item.locked} onClick={() => setItems((list) => list.filter((i) => i.key !== item.key))}>
                   Remove item {index + 1}
                 </button>
               </div>
@@ -166,7 +196,21 @@ export function AssignmentForm({ classId, lessons, exercises }: Props) {
             {item.kind === "CUSTOM_EXERCISE" && (
               <div className="field">
                 <label htmlFor={`i-${item.key}-source`}>Custom exercise (YAML or JSON in the exercise format; tests with points, `hidden: true` for hidden tests)</label>
-                <textarea id={`i-${item.key}-source`} value={item.source} onChange={(e) => update(item.key, { source: e.target.value })} rows={18} spellCheck={false} />
+                <textarea id={`i-${item.key}-source`} value={item.source} readOnly={item.locked} onChange={(e) => update(item.key, { source: e.target.value })} rows={18} spellCheck={false} />
+                <p className="muted">When you save, the solution is run against every test on the server (all must pass) and the starting code too (it should fail one).</p>
+              </div>
+            )}
+            {item.kind === "QUESTION_SET" && (
+              <div className="stack">
+                <div className="field" style={{ maxWidth: "12rem" }}>
+                  <label htmlFor={`i-${item.key}-pass`}>Pass mark (%)</label>
+                  <input id={`i-${item.key}-pass`} type="number" min={0} max={100} value={item.passMark} disabled={item.locked} onChange={(e) => update(item.key, { passMark: Number(e.target.value) })} />
+                </div>
+                {item.locked ? (
+                  <p>Questions: {item.questionIds.join(", ")}</p>
+                ) : (
+                  <QuestionPicker bank={bank} picked={item.questionIds} onChange={(questionIds) => update(item.key, { questionIds })} />
+                )}
               </div>
             )}
           </div>
@@ -178,6 +222,9 @@ export function AssignmentForm({ classId, lessons, exercises }: Props) {
           <button type="button" className="button secondary" onClick={() => setItems((l) => [...l, { key: nextKey++, kind: "EXERCISE", exerciseId: exercises[0]?.id ?? "", points: 100 }])} disabled={exercises.length === 0}>
             Add a course exercise
           </button>
+          <button type="button" className="button secondary" onClick={() => setItems((l) => [...l, { key: nextKey++, kind: "QUESTION_SET", questionIds: [], passMark: 70, points: 100 }])}>
+            Add a question set
+          </button>
           <button type="button" className="button secondary" onClick={() => setItems((l) => [...l, { key: nextKey++, kind: "CUSTOM_EXERCISE", source: CUSTOM_EXERCISE_TEMPLATE, points: 100 }])}>
             Add a custom exercise
           </button>
@@ -185,14 +232,27 @@ export function AssignmentForm({ classId, lessons, exercises }: Props) {
       </fieldset>
       <div>
         <button className="button" disabled={pending}>
-          {pending ? "Saving…" : "Create assignment"}
+          {pending ? (items.some((i) => i.kind === "CUSTOM_EXERCISE") ? "Checking the exercises and saving…" : "Saving…") : initial ? "Save changes" : "Create assignment"}
         </button>
       </div>
       <div aria-live="polite">
         {error && (
-          <p className="alert error" role="alert">
+          <p className="alert error" role="alert" style={{ whiteSpace: "pre-line" }}>
             {error}
           </p>
+        )}
+        {warnings && (
+          <div className="alert" role="status">
+            <p>Saved, with {warnings.length === 1 ? "a warning" : "warnings"}:</p>
+            <ul>
+              {warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+            <p>
+              <Link href={`/classes/teaching/${classId}`}>Back to the class</Link>
+            </p>
+          </div>
         )}
       </div>
     </form>

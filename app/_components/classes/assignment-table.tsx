@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate } from "@/app/classes/_lib/format";
+import { LocalTime } from "./local-time";
 
 /** A student's assignments with due date, status and score. */
 export function AssignmentTable({ assignments }: { assignments: Array<{ id: string; title: string; due: Date | null; late: boolean; done: boolean; closed: boolean; points: number; maxPoints: number }> }) {
@@ -20,7 +20,9 @@ export function AssignmentTable({ assignments }: { assignments: Array<{ id: stri
               <td>
                 <Link href={`/classes/assignments/${a.id}`}>{a.title}</Link>
               </td>
-              <td>{formatDate(a.due)}</td>
+              <td>
+                <LocalTime value={a.due} />
+              </td>
               <td>{a.done ? "Done" : a.late ? (a.closed ? "Missed (closed)" : "Late") : a.due ? "Due" : "Open"}</td>
               <td>
                 {a.points} / {a.maxPoints}

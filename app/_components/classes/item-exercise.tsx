@@ -11,6 +11,7 @@ import type { PublicExercise } from "@/app/_server/classes/items";
 import type { StudentSubmission } from "@/app/_server/classes/assignments";
 import { CodeEditor } from "../simulator/code-editor";
 import styles from "./classes.module.css";
+import { LocalTime } from "./local-time";
 
 const STATUS_LABEL: Record<string, string> = { QUEUED: "Queued", GRADING: "Grading", GRADED: "Graded", FAILED: "Failed" };
 
@@ -22,7 +23,9 @@ export function SubmissionResult({ s }: { s: StudentSubmission }) {
         <span className="badge" data-testid="submission-status">
           {STATUS_LABEL[s.status] ?? s.status}
         </span>{" "}
-        <span className="muted">submitted {new Date(s.submittedAt).toLocaleString()}</span>
+        <span className="muted">
+          submitted <LocalTime value={s.submittedAt} />
+        </span>
         {done && s.status === "GRADED" && (
           <>
             {" "}
@@ -50,7 +53,16 @@ export function SubmissionResult({ s }: { s: StudentSubmission }) {
   );
 }
 
-export function ItemExercise({ itemId, exercise, closed, submissions }: { itemId: string; exercise: PublicExercise; closed: boolean; submissions: StudentSubmission[] }) {
+interface Props {
+  itemId: string;
+  exercise: PublicExercise;
+  closed: boolean;
+  submissions: StudentSubmission[];
+  /** A teacher's preview: the editor works, nothing is submitted. */
+  preview?: boolean;
+}
+
+export function ItemExercise({ itemId, exercise, closed, submissions, preview = false }: Props) {
   const router = useRouter();
   const storageKey = `lambda-lab:assignment-item:${itemId}`;
   const mainFile = Object.keys(exercise.stub)[0]!;
@@ -119,9 +131,13 @@ export function ItemExercise({ itemId, exercise, closed, submissions }: { itemId
       )}
       <CodeEditor value={code} onChange={edit} language={mainFile.endsWith(".ts") ? "typescript" : "javascript"} label={`Code for ${exercise.title ?? exercise.id}`} onRun={() => {}} height={240} />
       <div className={styles.actions}>
-        <button type="button" className="button" onClick={() => void submit()} disabled={busy || closed || waitingId !== null}>
-          {busy ? "Submitting…" : waitingId ? "Waiting for the grader…" : "Submit for grading"}
-        </button>
+        {preview ? (
+          <span className="muted">Preview: students submit their code for grading here.</span>
+        ) : (
+          <button type="button" className="button" onClick={() => void submit()} disabled={busy || closed || waitingId !== null}>
+            {busy ? "Submitting…" : waitingId ? "Waiting for the grader…" : "Submit for grading"}
+          </button>
+        )}
         <button type="button" className="button secondary" onClick={() => edit(exercise.stub[mainFile]!)} disabled={busy}>
           Reset to starting code
         </button>

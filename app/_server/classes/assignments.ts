@@ -7,39 +7,53 @@ import { exercises } from "../content/exercises";
 import type { Db } from "../db/client";
 import { HttpError } from "../http";
 import { joinedClass, needUser, ownedAssignment, ownedClass, type Actor } from "./access";
+import { checkCustomExercise } from "./check";
 import { parseInput } from "./classes";
 import { effectiveDue, isLate, itemGrade, penalised } from "./grades";
 import { itemSpec, parseCustomExercise, publicExercise } from "./items";
+import { publicQuestionSet, questionSetConfig, questionSetOf } from "./question-sets";
 
 const id = z.string().min(1).max(64);
 const isoDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
-const itemInput = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("LESSON"), lessonId: z.string().max(200), points: z.number().int().min(0).max(1000).default(10) }),
-  z.object({ kind: z.literal("EXERCISE"), exerciseId: z.string().max(200), points: z.number().int().min(0).max(1000).default(100) }),
-  z.object({ kind: z.literal("CUSTOM_EXERCISE"), source: z.string(), points: z.number().int().min(0).max(1000).default(100) }),
+/** An item as a teacher sends it; `id` names an existing item when an assignment is edited. */
+export const itemInput = z.discriminatedUnion("kind", [
+  z.object({ id: id.optional(), kind: z.literal("LESSON"), lessonId: z.string().max(200), points: z.number().int().min(0).max(1000).default(10) }),
+  z.object({ id: id.optional(), kind: z.literal("EXERCISE"), exerciseId: z.string().max(200), points: z.number().int().min(0).max(1000).default(100) }),
+  z.object({ id: id.optional(), kind: z.literal("CUSTOM_EXERCISE"), source: z.string(), points: z.number().int().min(0).max(1000).default(100) }),
+  z.object({ id: id.optional(), kind: z.literal("QUESTION_SET"), questionIds: z.array(z.string().max(200)).max(200), passMark: z.number().int().min(0).max(100).default(70), points: z.number().int().min(0).max(1000).default(100) }),
 ]);
 
-const assignmentInput = z
-  .object({
-    classId: id,
-    title: z.string().trim().min(1, "a title is required").max(200),
-    instructions: z.string().max(20_000).default(""),
-    opensAt: isoDate.nullable().default(null),
-    dueAt: isoDate.nullable().default(null),
-    latePolicy: z.enum(["ACCEPT_WITH_PENALTY", "CLOSE"]).default("ACCEPT_WITH_PENALTY"),
-    latePenaltyPercent: z.number().int().min(0).max(100).default(0),
-    gradingPolicy: z.enum(["BEST", "LAST_BEFORE_DUE"]).default("BEST"),
-    items: z.array(itemInput).min(1, "add at least one item").max(20),
-  })
-  .refine((a) => !a.opensAt || !a.dueAt || a.opensAt < a.dueAt, { message: "the due date must be after the opening date", path: ["dueAt"] });
+export const assignmentFields = {
+  title: z.string().trim().min(1, "a title is required").max(200),
+  instructions: z.string().max(20_000).default(""),
+  opensAt: isoDate.nullable().default(null),
+  dueAt: isoDate.nullable().default(null),
+  latePolicy: z.enum(["ACCEPT_WITH_PENALTY", "CLOSE"]).default("ACCEPT_WITH_PENALTY"),
+  latePenaltyPercent: z.number().int().min(0).max(100).default(0),
+  gradingPolicy: z.enum(["BEST", "LAST_BEFORE_DUE"]).default("BEST"),
+  items: z.array(itemInput).min(1, "add at least one item").max(20),
+};
+export const datesInOrder = (a: { opensAt: Date | null; dueAt: Date | null }) => !a.opensAt || !a.dueAt || a.opensAt < a.dueAt;
+export const DATES_OUT_OF_ORDER = { message: "the due date must be after the opening date", path: ["dueAt"] };
+
+const assignmentInput = z.object({ classId: id, ...assignmentFields }).refine(datesInOrder, DATES_OUT_OF_ORDER);
 
 export async function createAssignment(prisma: Db, actor: Actor | null, input: unknown) {
   const data = parseInput(assignmentInput, input);
   const classroom = await ownedClass(prisma, actor, data.classId);
   if (classroom.archivedAt) throw new HttpError(409, "This class is archived.");
+  const items = buildItems(data.items);
+  const warnings = await checkCustomItems(items);
+  const { classId, items: _items, ...fields } = data;
+  const created = await prisma.assignment.create({ data: { ...fields, classroomId: classId, items: { create: items } }, include: { items: true } });
+  return { ...created, warnings };
+}
+
+/** Validates items and turns them into rows (422 naming the item, e.g. "items.2: …"). */
+export function buildItems(input: Array<z.infer<typeof itemInput>>): Prisma.AssignmentItemCreateWithoutAssignmentInput[] {
   const lessons = new Set(course().lessons.map((l) => l.id));
-  const items = data.items.map((item, position): Prisma.AssignmentItemCreateWithoutAssignmentInput => {
+  return input.map((item, position): Prisma.AssignmentItemCreateWithoutAssignmentInput => {
     if (item.kind === "LESSON") {
       if (!lessons.has(item.lessonId)) throw new HttpError(422, `items.${position}: there is no lesson "${item.lessonId}".`);
       return { position, kind: item.kind, contentId: item.lessonId, points: item.points, config: {} };
@@ -47,6 +61,10 @@ export async function createAssignment(prisma: Db, actor: Actor | null, input: u
     if (item.kind === "EXERCISE") {
       if (!exercises().has(item.exerciseId)) throw new HttpError(422, `items.${position}: there is no exercise "${item.exerciseId}".`);
       return { position, kind: item.kind, contentId: item.exerciseId, points: item.points, config: {} };
+    }
+    if (item.kind === "QUESTION_SET") {
+      const config = questionSetConfig(item.questionIds, item.passMark, `items.${position}`);
+      return { position, kind: item.kind, contentId: null, points: item.points, config };
     }
     let spec;
     try {
@@ -57,8 +75,17 @@ export async function createAssignment(prisma: Db, actor: Actor | null, input: u
     }
     return { position, kind: item.kind, contentId: null, points: item.points, config: { spec, source: item.source } as Prisma.InputJsonObject };
   });
-  const { classId, items: _items, ...fields } = data;
-  return prisma.assignment.create({ data: { ...fields, classroomId: classId, items: { create: items } }, include: { items: true } });
+}
+
+/** Runs each custom exercise's solution and starting code on the grader (one after another: it is shared). */
+export async function checkCustomItems(items: Prisma.AssignmentItemCreateWithoutAssignmentInput[]): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const item of items) {
+    if (item.kind !== "CUSTOM_EXERCISE") continue;
+    const spec = itemSpec({ kind: item.kind, contentId: null, config: item.config });
+    if (spec) warnings.push(...(await checkCustomExercise(spec, `items.${item.position}`)));
+  }
+  return warnings;
 }
 
 const deleteInput = z.object({ assignmentId: id });
@@ -107,7 +134,7 @@ interface AssignmentWithItems {
   latePolicy: "ACCEPT_WITH_PENALTY" | "CLOSE";
   latePenaltyPercent: number;
   gradingPolicy: "BEST" | "LAST_BEFORE_DUE";
-  items: Array<{ id: string; kind: "LESSON" | "EXERCISE" | "QUESTION_SET" | "CUSTOM_EXERCISE"; contentId: string | null; points: number }>;
+  items: Array<{ id: string; kind: "LESSON" | "EXERCISE" | "QUESTION_SET" | "CUSTOM_EXERCISE"; contentId: string | null; points: number; config?: unknown }>;
   extensions?: Array<{ userId: string; dueAt: Date }>;
 }
 
@@ -152,8 +179,10 @@ export async function gradeCells(prisma: Db, assignments: AssignmentWithItems[],
           const grade = itemGrade(finished, policy);
           cell.score = grade.score;
           cell.late = grade.late;
+          // An exercise passes with every test passed; a question set at its pass mark.
+          const passAt = (questionSetOf({ kind: item.kind, config: item.config })?.passMark ?? 100) / 100;
           if (subs.some((s) => s.status === "QUEUED" || s.status === "GRADING")) cell.status = "pending";
-          else if (finished.length > 0) cell.status = finished.some((s) => s.score >= 1) ? "passed" : finished.every((s) => s.status === "FAILED") ? "failed" : "graded";
+          else if (finished.length > 0) cell.status = finished.some((s) => s.score >= passAt) ? "passed" : finished.every((s) => s.status === "FAILED") ? "failed" : "graded";
         }
         if (cell.score !== null) cell.points = Math.round(cell.score * item.points * 100) / 100;
         cells.set(`${userId}:${item.id}`, cell);
@@ -248,6 +277,10 @@ export async function studentAssignment(prisma: Db, actor: Actor | null, assignm
         points: item.points,
         cell: cells.get(`${user.id}:${item.id}`)!,
         exercise: spec ? publicExercise(spec) : null,
+        questionSet: (() => {
+          const set = questionSetOf(item);
+          return set ? publicQuestionSet(set, `${user.id}:${item.id}`) : null;
+        })(),
         lesson: item.kind === "LESSON" ? (course().lessons.find((l) => l.id === item.contentId) ?? null) : null,
         submissions: submissions.filter((s) => s.assignmentItemId === item.id).map(forStudent),
       };

@@ -55,7 +55,9 @@ export function itemTitle(item: ItemLike): string {
   if (item.kind === "LESSON") return `Lesson: ${course().lessons.find((l) => l.id === item.contentId)?.title ?? item.contentId}`;
   if (item.kind === "EXERCISE") return `Exercise: ${exercises().get(item.contentId ?? "")?.spec.title ?? item.contentId}`;
   if (item.kind === "CUSTOM_EXERCISE") return `Exercise: ${itemSpec(item)?.title ?? "custom exercise"}`;
-  return "Question set";
+  const set = item.config as { questionIds?: unknown; passMark?: unknown } | null;
+  const n = Array.isArray(set?.questionIds) ? set.questionIds.length : 0;
+  return `Question set: ${n} question${n === 1 ? "" : "s"}, pass at ${typeof set?.passMark === "number" ? set.passMark : 100}%`;
 }
 
 /** The exercise as a student may see it: instructions, starting code and the visible tests' names. */

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { ItemExercise } from "../../../_components/classes/item-exercise";
+import { ItemQuestionSet } from "../../../_components/classes/item-question-set";
 import { Markdown } from "../../../_components/classes/markdown";
 import { studentAssignment } from "../../../_server/classes/assignments";
-import { formatDate, guarded } from "../../_lib/guard";
+import { LocalTime } from "../../../_components/classes/local-time";
+import { guarded } from "../../_lib/guard";
 
 export const metadata = { title: "Assignment" };
 
@@ -19,7 +21,7 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
       </p>
       <h1>{a.title}</h1>
       <p className="muted">
-        Due {formatDate(a.due)}
+        Due <LocalTime value={a.due} />
         {a.due && (a.latePolicy === "CLOSE" ? " — late work is not accepted." : a.latePenaltyPercent > 0 ? ` — late work loses ${a.latePenaltyPercent}%.` : " — late work is accepted.")}{" "}
         Graded from {a.gradingPolicy === "BEST" ? "your best submission" : "your last submission before the due date"}.
       </p>
@@ -28,7 +30,7 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
       {a.items.map((item, index) => (
         <section key={item.id} className="card stack" aria-labelledby={`item-${item.id}`} data-testid={`assignment-item-${index}`}>
           <h2 id={`item-${item.id}`}>
-            {index + 1}. {item.kind === "LESSON" ? `Complete the lesson “${item.lesson?.title ?? item.contentId}”` : (item.exercise?.title ?? "Exercise")}
+            {index + 1}. {item.kind === "LESSON" ? `Complete the lesson “${item.lesson?.title ?? item.contentId}”` : item.questionSet ? "Questions" : (item.exercise?.title ?? "Exercise")}
           </h2>
           <p>
             <span className="badge" data-testid="item-status">
@@ -42,6 +44,15 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
               <Link href={`/learn/${item.lesson.id}`}>Open the lesson</Link> and mark it complete there.
             </p>
           )}
+          {item.questionSet && (
+            <ItemQuestionSet
+              itemId={item.id}
+              passMark={item.questionSet.passMark}
+              questions={item.questionSet.questions}
+              closed={a.closed}
+              latest={item.submissions[0] ? { score: item.submissions[0].score, submittedAt: item.submissions[0].submittedAt, outcomes: item.submissions[0].visible.map((c) => ({ caseId: c.id, name: c.name, passed: c.passed, points: c.points, message: c.message })) } : null}
+            />
+          )}
           {item.exercise && (
             <>
               <Markdown text={item.exercise.instructions} />
@@ -52,7 +63,7 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
                   <ul>
                     {item.submissions.slice(1).map((s) => (
                       <li key={s.id}>
-                        {formatDate(new Date(s.submittedAt))}: {s.status === "GRADED" ? `${Math.round(s.score * 100)}% (${s.passed}/${s.total})` : s.status.toLowerCase()}
+                        <LocalTime value={s.submittedAt} />: {s.status === "GRADED" ? `${Math.round(s.score * 100)}% (${s.passed}/${s.total})` : s.status.toLowerCase()}
                       </li>
                     ))}
                   </ul>

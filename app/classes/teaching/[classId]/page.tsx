@@ -3,7 +3,8 @@ import { ClassControls, DeleteAssignmentButton, ExtensionForm, RemoveInviteButto
 import { classForTeacher } from "../../../_server/classes/classes";
 import { itemSpec, itemTitle } from "../../../_server/classes/items";
 import { env } from "../../../_server/env";
-import { formatDate, guarded } from "../../_lib/guard";
+import { LocalTime } from "../../../_components/classes/local-time";
+import { guarded } from "../../_lib/guard";
 
 export const metadata = { title: "Manage class" };
 
@@ -62,7 +63,7 @@ export default async function TeacherClassPage({ params }: { params: Promise<{ c
           <div key={a.id} className="card stack">
             <h3>{a.title}</h3>
             <p className="muted">
-              Opens {formatDate(a.opensAt)} · due {formatDate(a.dueAt)} · {a.latePolicy === "CLOSE" ? "closed after the due date" : `late: −${a.latePenaltyPercent}%`} · grade from the {a.gradingPolicy === "BEST" ? "best submission" : "last submission before the due date"}
+              Opens <LocalTime value={a.opensAt} /> · due <LocalTime value={a.dueAt} /> · {a.latePolicy === "CLOSE" ? "closed after the due date" : `late: −${a.latePenaltyPercent}%`} · grade from the {a.gradingPolicy === "BEST" ? "best submission" : "last submission before the due date"}
             </p>
             <ol>
               {a.items.map((i) => {
@@ -89,14 +90,25 @@ export default async function TeacherClassPage({ params }: { params: Promise<{ c
             {a.extensions.length > 0 && (
               <p>
                 Extensions:{" "}
-                {a.extensions.map((e) => `${e.user.name ?? e.user.email} until ${formatDate(e.dueAt)}`).join("; ")}
+                {a.extensions.map((e, i) => (
+                  <span key={e.id}>
+                    {i > 0 && "; "}
+                    {e.user.name ?? e.user.email} until <LocalTime value={e.dueAt} />
+                  </span>
+                ))}
               </p>
             )}
             <details>
               <summary>Give a student an extension</summary>
               <ExtensionForm assignmentId={a.id} students={students} />
             </details>
-            <div>
+            <div className="row-actions">
+              <Link className="button secondary" href={`/classes/teaching/${c.id}/assignments/${a.id}/edit`}>
+                Edit <span className="sr-only">“{a.title}”</span>
+              </Link>{" "}
+              <Link className="button secondary" href={`/classes/teaching/${c.id}/assignments/${a.id}/preview`}>
+                Preview as a student <span className="sr-only">(“{a.title}”)</span>
+              </Link>{" "}
               <DeleteAssignmentButton assignmentId={a.id} title={a.title} />
             </div>
           </div>
@@ -125,7 +137,9 @@ export default async function TeacherClassPage({ params }: { params: Promise<{ c
                   <tr key={e.id}>
                     <td>{e.user.name ?? "—"}</td>
                     <td>{e.user.email}</td>
-                    <td>{formatDate(e.joinedAt)}</td>
+                    <td>
+                      <LocalTime value={e.joinedAt} />
+                    </td>
                     <td>
                       <RemoveStudentButton classId={c.id} userId={e.user.id} label={e.user.name ?? e.user.email} />
                     </td>

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import styles from "../../../../_components/classes/classes.module.css";
 import { gradebook, studentDetail } from "../../../../_server/classes/gradebook";
-import { formatDate, guarded } from "../../../_lib/guard";
+import { LocalTime } from "../../../../_components/classes/local-time";
+import { guarded } from "../../../_lib/guard";
 
 export const metadata = { title: "Gradebook" };
 
@@ -93,7 +94,7 @@ export default async function GradebookPage({ params, searchParams }: { params: 
           {detail.submissions.map((s) => (
             <details key={s.id} className="stack">
               <summary>
-                {s.item} — {formatDate(s.submittedAt)} — {s.status === "GRADED" ? `${Math.round(s.score * 100)}% (${s.passed}/${s.total} tests)` : s.status.toLowerCase()}
+                {s.item} — <LocalTime value={s.submittedAt} /> — {s.status === "GRADED" ? `${Math.round(s.score * 100)}% (${s.passed}/${s.total} tests)` : s.status.toLowerCase()}
               </summary>
               {s.error && <p className="alert error">{s.error}</p>}
               <ul>

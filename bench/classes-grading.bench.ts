@@ -1,0 +1,223 @@
+/**
+ * Classrooms grading queue (issue 8, "Checks"): submissions go through the real path — submitItem
+ * stores a QUEUED row, grading loops claim rows (`FOR UPDATE SKIP LOCKED`) and grade them on the
+ * server's warm grader pool (worker processes) — on PGlite, and on PostgreSQL when
+ * TEST_DATABASE_URL is set.
+ *
+ * 1. Burst: 500 submissions arriving at once. Time to grade all; per submission p50/p95 of the
+ *    queue wait (submitted → grading started) and of the grading itself; server RSS.
+ * 2. Steady: 50 submissions/s for 10 s; p95 of the latency (submitted → graded).
+ * Counts are checked in the output ("none lost"), never asserted as timings.
+ *
+ * Run: `npm run bench -- classes-grading` (BENCH_BURST=500, BENCH_RATE=50, BENCH_SECONDS=10).
+ */
+import { execFileSync } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { availableParallelism, cpus, loadavg } from "node:os";
+import pg from "pg";
+import type { ExerciseReport } from "../sandbox/grading";
+import type { ExerciseSpec } from "../sandbox/grading/spec";
+import { createAssignment, submitItem } from "../app/_server/classes/assignments";
+import { createClass } from "../app/_server/classes/classes";
+import { processNext } from "../app/_server/classes/queue";
+import type { Db } from "../app/_server/db/client";
+import { migrate } from "../app/_server/db/migrate";
+import { gradeOnServer, serverGrader } from "../app/_server/grading";
+import { fmt, summarize } from "./stats";
+
+const BURST = Number(process.env.BENCH_BURST ?? 500);
+const RATE = Number(process.env.BENCH_RATE ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+// A small custom exercise like a teacher's: one visible and one hidden test.
+const EXERCISE = `
+id: double-it
+title: Double it
+instructions: Return \`event.n * 2\`.
+function: { timeoutSeconds: 1 }
+stub: { index.mjs: "export const handler = async (event) => 0;" }
+solution: { index.mjs: "export const handler = async (event) => event.n * 2;" }
+tests:
+  - { id: doubles-two, name: doubles two, points: 1, event: { n: 2 }, expect: { response: 4 } }
+  - { id: doubles-secret, name: doubles a secret number, points: 3, hidden: true, event: { n: 21 }, expect: { response: 42 } }
+`;
+
+interface BenchDb {
+  name: string;
+  prisma: Db;
+  close(): Promise<void>;
+}
+
+async function pglite(): Promise<BenchDb> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const { PrismaClient } = await import("../prisma/generated/client");
+  const { pgliteConnection } = await import("../app/_server/db/sql");
+  const instance = new PGlite();
+  await instance.waitReady;
+  await migrate(pgliteConnection(instance, { kind: "pglite", dataDir: null }, true));
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(instance) });
+  return { name: "PGlite (in memory)", prisma, close: async () => (await prisma.$disconnect(), await instance.close()) };
+}
+
+async function postgres(adminUrl: string): Promise<BenchDb> {
+  const { openDb } = await import("../app/_server/db/client");
+  const { openSql } = await import("../app/_server/db/sql");
+  const name = `lambdalab_bench_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const target = { kind: "postgres" as const, url: url.toString(), display: name };
+  const sql = await openSql(target);
+  await migrate(sql);
+  await sql.close();
+  const open = await openDb(target);
+  return {
+    name: "PostgreSQL",
+    prisma: open.prisma,
+    async close() {
+      await open.close();
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** RSS (MB) of this process and of its child processes (the grading workers). */
+function rss(): { server: number; workers: number } {
+  const server = process.memoryUsage().rss / 2 ** 20;
+  let workers = 0;
+  try {
+    const out = execFileSync("ps", ["-o", "rss=", "--ppid", String(process.pid)], { encoding: "utf8" });
+    workers = out.split("\n").reduce((n, l) => n + (Number(l.trim()) || 0), 0) / 1024;
+  } catch {
+    // no children
+  }
+  return { server, workers };
+}
+
+interface Timing {
+  /** performance.now() when submitItem was called, and the wall clock then. */
+  submitted: number;
+  submittedWall: number;
+  /** When the grader started on it and returned its report. */
+  started?: number;
+  finished?: number;
+  /** Latency to the stored grade (gradedAt is written with this process's clock). */
+  latency?: number;
+}
+
+async function scenario(db: BenchDb, label: string, count: number, spacingMs: number) {
+  const prisma = db.prisma;
+  const teacher = await prisma.user.create({ data: { email: `t-${randomUUID()}@example.com`, role: "TEACHER" } });
+  const classroom = await createClass(prisma, teacher, { name: label });
+  const assignment = await createAssignment(prisma, teacher, { classId: classroom.id, title: label, items: [{ kind: "CUSTOM_EXERCISE", source: EXERCISE, points: 10 }] });
+  const itemId = assignment.items[0]!.id;
+  // One student per submission (a student may have only a few waiting), enrolled in bulk.
+  const students = Array.from({ length: count }, (_, i) => ({ id: randomUUID(), email: `${label}-${i}@example.com`, role: "LEARNER" as const }));
+  await prisma.user.createMany({ data: students.map((s) => ({ id: s.id, email: s.email })) });
+  await prisma.enrollment.createMany({ data: students.map((s) => ({ userId: s.id, classroomId: classroom.id })) });
+
+  // Each submission's code carries its number, so the grader wrapper knows which one it grades.
+  const timings = new Map<number, Timing>();
+  const grade = async (spec: ExerciseSpec, files: Record<string, string>, options?: { redactHidden?: boolean }): Promise<ExerciseReport> => {
+    const n = Number(/\/\/ #(\d+)/.exec(files["index.mjs"] ?? "")?.[1]);
+    const t = timings.get(n);
+    if (t) t.started = performance.now();
+    const report = await gradeOnServer(spec, files, options);
+    if (t) t.finished = performance.now();
+    return report;
+  };
+
+  let arrivalsDone = false;
+  const lanes = Array.from({ length: serverGrader().size }, async () => {
+    for (;;) {
+      const id = await processNext(prisma, { grade });
+      if (id === null) {
+        if (arrivalsDone) return;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }
+  });
+
+  let peak = rss();
+  const sampler = setInterval(() => {
+    const now = rss();
+    peak = { server: Math.max(peak.server, now.server), workers: Math.max(peak.workers, now.workers) };
+  }, 250);
+
+  const ids = new Map<string, number>();
+  const started = performance.now();
+  const submits: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    if (spacingMs > 0) {
+      const due = started + i * spacingMs;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+    timings.set(i, { submitted: performance.now(), submittedWall: Date.now() });
+    submits.push(
+      submitItem(prisma, students[i]!, { itemId, submissionId: randomUUID(), files: { "index.mjs": `// #${i}\nexport const handler = async (event) => event.n * 2;` } }).then((r) => {
+        ids.set(r.id, i);
+      }),
+    );
+  }
+  await Promise.all(submits);
+  const stored = performance.now() - started;
+  arrivalsDone = true;
+  await Promise.all(lanes);
+  const total = performance.now() - started;
+  clearInterval(sampler);
+
+  const rows = await prisma.exerciseSubmission.findMany({ where: { assignmentItemId: itemId }, select: { id: true, status: true, score: true, gradedAt: true } });
+  for (const r of rows) {
+    const t = timings.get(ids.get(r.id) ?? -1);
+    if (t && r.gradedAt) t.latency = r.gradedAt.getTime() - t.submittedWall;
+  }
+  const list = [...timings.values()];
+  const wait = summarize(list.filter((t) => t.started).map((t) => t.started! - t.submitted));
+  const grading = summarize(list.filter((t) => t.started && t.finished).map((t) => t.finished! - t.started!));
+  const latency = summarize(list.filter((t) => t.latency !== undefined).map((t) => t.latency!));
+  const graded = rows.filter((r) => r.status === "GRADED");
+  const perfect = graded.filter((r) => r.score === 1).length;
+  return { count, stored, rows: rows.length, graded: graded.length, perfect, total, wait, grading, latency, peak };
+}
+
+export async function run(): Promise<void> {
+  const kinds: Array<() => Promise<BenchDb>> = [pglite];
+  if (process.env.TEST_DATABASE_URL) kinds.push(() => postgres(process.env.TEST_DATABASE_URL!));
+  const grader = serverGrader();
+  console.log(`machine: ${cpus()[0]?.model ?? "?"} × ${availableParallelism()}, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}; grader workers: ${grader.size}`);
+  const warm = performance.now();
+  await grader.warmUp();
+  console.log(`grader warm-up (${grader.size} worker processes + 1 assertion worker): ${fmt(performance.now() - warm, 0)} ms\n`);
+
+  for (const db of kinds) {
+    const d = await db();
+    try {
+      for (const [label, count, spacing] of [
+        ["burst", BURST, 0],
+        ["steady", RATE * SECONDS, 1000 / RATE],
+      ] as const) {
+        const r = await scenario(d, `${label}-${randomUUID().slice(0, 8)}`, count, spacing);
+        console.log(`### ${d.name}: ${label === "burst" ? `${count} submissions at once` : `${RATE} submissions/s for ${SECONDS} s (${count})`}\n`);
+        console.log(`| measure | value |\n|---|---|`);
+        console.log(`| submitted / stored / graded / all tests passed | ${r.count} / ${r.rows} / ${r.graded} / ${r.perfect} ${r.rows === r.count && r.graded === r.count ? "(none lost)" : "(LOST OR FAILED SUBMISSIONS)"} |`);
+        console.log(`| all submissions stored (submitItem) after | ${fmt(r.stored / 1000, 1)} s |`);
+        console.log(`| time to grade all | ${fmt(r.total / 1000, 1)} s (${fmt(r.count / (r.total / 1000), 1)} submissions/s) |`);
+        console.log(`| queue wait p50 / p95 | ${fmt(r.wait.median, 0)} / ${fmt(r.wait.p95, 0)} ms |`);
+        console.log(`| grading p50 / p95 | ${fmt(r.grading.median, 0)} / ${fmt(r.grading.p95, 0)} ms |`);
+        console.log(`| latency (submitted → graded) p50 / p95 | ${fmt(r.latency.median, 0)} / ${fmt(r.latency.p95, 0)} ms |`);
+        console.log(`| peak RSS: server / grading workers | ${fmt(r.peak.server, 0)} MB / ${fmt(r.peak.workers, 0)} MB |\n`);
+      }
+    } finally {
+      await d.close();
+    }
+  }
+  await grader.dispose();
+}
