@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/app/_server/classes/access";
 import { createAssignment, gradeCells, studentAssignment, submitItem } from "@/app/_server/classes/assignments";
-import { createClass, joinClass } from "@/app/_server/classes/classes";
+import { createClass, importRoster, joinClass } from "@/app/_server/classes/classes";
 import { assignmentForEdit, previewAssignment, updateAssignment } from "@/app/_server/classes/editing";
 import { gradebook } from "@/app/_server/classes/gradebook";
 import { questionBankForTeachers, submitQuestionSet } from "@/app/_server/classes/question-sets";
@@ -181,6 +181,24 @@ describe.each(databaseKinds)("question sets, editing and preview on $name", (kin
     await walk("updateAssignment", TEACHER_ONLY, (actor) => updateAssignment(prisma, actor, { assignmentId: a.id, title: "Week 1", items: final.items.map(({ title: _t, locked: _l, ...i }) => i) }));
     await walk("assignmentForEdit", TEACHER_ONLY, (actor) => assignmentForEdit(prisma, actor, a.id));
   }, 120_000);
+
+  it("enrols a new account whose email is on a roster invite at sign-up (POST /api/signup)", async () => {
+    await importRoster(prisma, who.teacher, { classId: classA.id, csv: "email\nNew.Student@Example.com\n" });
+    // The route's database handle is this test's database.
+    const holder = globalThis as typeof globalThis & { __lambdaLabDb?: Promise<Db> };
+    const saved = holder.__lambdaLabDb;
+    holder.__lambdaLabDb = Promise.resolve(prisma);
+    try {
+      const { POST } = await import("@/app/api/signup/route");
+      const response = await POST(new Request("http://localhost/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "New", email: "new.student@example.com", password: "correct horse battery staple" }) }));
+      expect(response.status).toBe(201);
+    } finally {
+      holder.__lambdaLabDb = saved;
+    }
+    const created = await prisma.user.findUniqueOrThrow({ where: { email: "new.student@example.com" } });
+    expect(await prisma.enrollment.count({ where: { userId: created.id, classroomId: classA.id } })).toBe(1);
+    expect(await prisma.classInvite.count({ where: { classroomId: classA.id, email: "new.student@example.com" } })).toBe(0);
+  });
 
   it("previewAssignment: the class's teacher sees the student view, without hidden tests or the solution", async () => {
     const a = await createAssignment(prisma, who.teacher, { classId: classA.id, title: "Preview me", items: [{ kind: "CUSTOM_EXERCISE", source: GOOD }, { kind: "QUESTION_SET", questionIds: ["what-is-lambda"], passMark: 100 }] });
