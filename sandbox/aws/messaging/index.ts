@@ -17,7 +17,7 @@ import { compileFilterCriteria, compileFilterPolicy, type LambdaFilters, type Sn
 import { compilePattern, PatternError } from "./patterns/pattern";
 import { parseSchedule, ScheduleExpressionError } from "./patterns/schedule";
 import { snsService } from "./sns/operations";
-import { Topic } from "./sns/topic";
+import { Topic, type ChainToken, type TopicChains } from "./sns/topic";
 import { sqsService } from "./sqs/operations";
 import { SqsPoller, type SqsMappingConfig } from "./sqs/poller";
 import { Queue, type MessageAttributeValue, type QueueConfig } from "./sqs/queue";
@@ -43,6 +43,15 @@ export class Messaging {
   readonly pollers: SqsPoller[] = [];
   readonly edges: { from: string; to: string; kind: string }[] = [];
   readonly warnings: { resource: string; property?: string; message: string }[] = [];
+  /** Invocations not made because their chain reached 16 (DG invocation-recursion: SQS and SNS are covered). */
+  readonly recursionStops: { time: number; function: string; source: string; depth: number }[] = [];
+  private hub: SdkHub | undefined;
+  /** Recursion chains, kept by the hub so S3 and the Lambda client see the same chains. */
+  readonly chains: TopicChains = {
+    parentOf: (requestId) => (this.hub?.chainOf(requestId) as ChainToken | undefined) ?? { root: requestId, depth: 0 },
+    continue: (parent, child) => void this.hub?.continueChain(parent, child),
+    stopped: (time, fn, source, depth) => void this.recursionStops.push({ time, function: fn, source, depth }),
+  };
 
   constructor(
     readonly host: ServiceHost,
@@ -82,10 +91,15 @@ export class Messaging {
   // ---- deployment ------------------------------------------------------------------------------
 
   attach(hub: SdkHub): void {
+    this.hub = hub;
     const t = this.host.template;
     for (const target of t.targets) {
       if (target.kind === "sqs") this.queues.set(target.logicalId, new Queue(queueConfig(target)));
-      if (target.kind === "sns") this.topics.set(target.logicalId, new Topic(target.logicalId, target.name, target.arn, this.host));
+      if (target.kind === "sns") {
+        const topic = new Topic(target.logicalId, target.name, target.arn, this.host);
+        topic.chains = this.chains;
+        this.topics.set(target.logicalId, topic);
+      }
       if (target.kind === "eventbridge") this.eb.buses.set(target.logicalId, new Bus(target.logicalId, target.name, target.arn));
     }
     for (const q of this.queues.values()) this.linkRedrive(q);
@@ -200,7 +214,9 @@ export class Messaging {
       ...(filters ? { filters } : {}),
       enabled,
     };
-    this.pollers.push(new SqsPoller(config, this.host));
+    const poller = new SqsPoller(config, this.host);
+    poller.chains = this.chains;
+    this.pollers.push(poller);
     this.edge(q.config.logicalId, fnRef.id, "sqs:event-source-mapping");
   }
 
@@ -540,7 +556,10 @@ export class Messaging {
         ...p.stats,
       };
     }
-    return { resources, eventSourceMappings, edges: this.edges, metrics, warnings: this.warnings };
+    const dropped: Record<string, number> = {};
+    for (const s of this.recursionStops) dropped[s.function] = (dropped[s.function] ?? 0) + 1;
+    metrics.RecursiveInvocationsDropped = dropped;
+    return { resources, eventSourceMappings, edges: this.edges, metrics, recursiveLoops: this.recursionStops, warnings: this.warnings };
   }
 }
 

@@ -88,7 +88,7 @@ export function snsService(dir: SnsDirectory, published?: (topic: Topic, ctx: Aw
           const topic = topicOf(input);
           const v = validate(input);
           const messageId = ctx.host.rng.uuid();
-          topic.publish(ctx.time, { ...v, origin: ctx.fn.logicalId, messageId });
+          topic.publish(ctx.time, { ...v, origin: ctx.fn.logicalId, messageId, ...(ctx.requestId !== undefined ? { sentBy: ctx.requestId } : {}) });
           published?.(topic, ctx);
           return { MessageId: messageId };
         },
@@ -113,7 +113,7 @@ export function snsService(dir: SnsDirectory, published?: (topic: Topic, ctx: Aw
             try {
               const v = validate(e);
               const messageId = ctx.host.rng.uuid();
-              topic.publish(ctx.time, { ...v, origin: ctx.fn.logicalId, messageId });
+              topic.publish(ctx.time, { ...v, origin: ctx.fn.logicalId, messageId, ...(ctx.requestId !== undefined ? { sentBy: ctx.requestId } : {}) });
               Successful.push({ Id: e.Id, MessageId: messageId });
             } catch (error) {
               if (!(error instanceof AwsServiceError)) throw error;

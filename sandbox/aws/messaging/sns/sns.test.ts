@@ -128,3 +128,22 @@ describe("bad SNS input", () => {
     await expect(run({ T: { Type: "AWS::SNS::Topic" } }, [{ sns: { topic: "Nope", message: "x" } }])).rejects.toThrow(/stimuli\[0\]\.sns\.topic: no topic "Nope"/);
   });
 });
+
+describe("recursive loop detection (DG invocation-recursion)", () => {
+  it("a subscriber that publishes back to its topic is stopped after 16 invocations", async () => {
+    const { report, m } = await run(
+      {
+        T: { Type: "AWS::SNS::Topic" },
+        Echo: fn(
+          `const { SNSClient, PublishCommand } = require("@aws-sdk/client-sns");
+           const sns = new SNSClient({});
+           exports.handler = async (e) => { await sns.send(new PublishCommand({ TopicArn: process.env.T, Message: e.Records[0].Sns.Message })); };`,
+          { Environment: { Variables: { T: { Ref: "T" } } }, Policies: [{ Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: "*" }] }], Events: { O: { Type: "SNS", Properties: { Topic: { Ref: "T" } } } } },
+        ),
+      },
+      [{ sns: { topic: "T", message: "again" } }],
+    );
+    expect(report.invocations).toHaveLength(16);
+    expect(m.metrics.RecursiveInvocationsDropped).toEqual({ Echo: 1 });
+  });
+});

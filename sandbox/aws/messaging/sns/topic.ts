@@ -9,7 +9,23 @@ import type { SNSEvent } from "aws-lambda";
 import { snsNotification } from "../../../events/messaging";
 import type { ServiceHost } from "../../../service/service";
 import { snsMessagePasses, type SnsAttributes, type SnsFilterPolicy } from "../patterns/filters";
+import { RECURSION_LIMIT } from "../../../service/service";
 import type { MessageAttributeValue, Queue } from "../sqs/queue";
+
+/** A recursion chain: its first request id and how many invocations deep it is. */
+export interface ChainToken {
+  root: string;
+  depth: number;
+}
+
+/** How topics and pollers follow chains through the hub (DG invocation-recursion). */
+export interface TopicChains {
+  /** The chain of the invocation `requestId` (depth 0 when nothing caused it). */
+  parentOf(requestId: string): ChainToken;
+  /** The invocation `childRequestId` continues `parent` (or starts a chain at depth 1). */
+  continue(parent: ChainToken | undefined, childRequestId: string): void;
+  stopped(time: number, fn: string, source: string, depth: number): void;
+}
 
 export interface Subscription {
   id: string;
@@ -33,12 +49,17 @@ export interface PublishInput {
   perProtocol?: Record<string, string>;
   origin: string;
   messageId: string;
+  /** The request id of the invocation that published it (recursive loop detection). */
+  sentBy?: string;
 }
 
 export class Topic {
   readonly subscriptions: Subscription[] = [];
   published = 0;
   readonly recent: { messageId: string; time: number; message: string; deliveredTo: string[]; filteredOut: string[] }[] = [];
+
+  /** Loop detection for deliveries to functions (set by the extension). */
+  chains: TopicChains | undefined;
 
   constructor(
     readonly logicalId: string,
@@ -71,15 +92,23 @@ export class Topic {
       const event = this.lambdaEvent(t, s, { ...input, message });
       if (s.protocol === "lambda") {
         const target = s.functionTarget as string;
+        const sentBy = input.sentBy;
         this.host.clock.at(t, async () => {
-          await this.host.invoke(target, event, { type: "Event", trigger: `sns:${this.logicalId}` });
+          // After 16 invocations in one chain Lambda stops the next (DG invocation-recursion: SNS is covered).
+          const parent = sentBy === undefined ? undefined : this.chains?.parentOf(sentBy);
+          if (parent && parent.depth + 1 > RECURSION_LIMIT) {
+            this.chains?.stopped(t, s.functionId as string, this.logicalId, parent.depth + 1);
+            return;
+          }
+          const r = await this.host.invoke(target, event, { type: "Event", trigger: `sns:${this.logicalId}` });
+          this.chains?.continue(parent, r.requestId);
         });
       } else if (s.queue) {
         const sns = (event.Records[0] as SNSEvent["Records"][number]).Sns;
         const body = s.raw ? message : JSON.stringify(envelope(sns));
         const attrs: Record<string, MessageAttributeValue> = {};
         if (s.raw) for (const [k, a] of Object.entries(input.attributes ?? {})) if (a.StringValue !== undefined) attrs[k] = { DataType: a.DataType, StringValue: a.StringValue };
-        s.queue.send(t, { body, attributes: attrs, origin: `sns:${this.logicalId}`, senderId: "AIDAIT2UOQQY3AUEKVGXU", messageId: this.host.rng.uuid() });
+        s.queue.send(t, { body, attributes: attrs, origin: `sns:${this.logicalId}`, senderId: "AIDAIT2UOQQY3AUEKVGXU", messageId: this.host.rng.uuid(), ...(input.sentBy !== undefined ? { sentBy: input.sentBy } : {}) });
       }
     }
   }

@@ -92,6 +92,7 @@ function sendOne(q: Queue, e: SendEntry, ctx: AwsCallContext): { message: SqsMes
     origin: ctx.fn.logicalId,
     senderId: functionSenderId(ctx.accountId, ctx.fn.functionName),
     messageId: ctx.host.rng.uuid(),
+    ...(ctx.requestId !== undefined ? { sentBy: ctx.requestId } : {}),
   });
 }
 

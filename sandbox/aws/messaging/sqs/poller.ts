@@ -15,6 +15,8 @@ import type { ServiceHost } from "../../../service/service";
 import { PRIORITY } from "../../../service/scheduler";
 import type { InvokeResponse } from "../../../service/types";
 import { sqsRecordPasses, type LambdaFilters } from "../patterns/filters";
+import { RECURSION_LIMIT } from "../../../service/service";
+import type { ChainToken, TopicChains } from "../sns/topic";
 import { lambdaAttributes, type Queue, type SqsMessage } from "./queue";
 
 export const INITIAL_CONCURRENT_BATCHES = 5;
@@ -52,6 +54,8 @@ export interface MappingStats {
   partialBatchResponses: number;
   invalidPartialResponses: number;
   maxConcurrentBatches: number;
+  /** Messages not delivered because their chain reached 16 invocations (DG invocation-recursion). */
+  recursiveLoopsStopped: number;
 }
 
 export class SqsPoller {
@@ -60,7 +64,9 @@ export class SqsPoller {
   private readonly pending = new Set<number>();
   private windowUntil: number | undefined;
   private pausedUntil = 0;
-  readonly stats: MappingStats = { batches: 0, messages: 0, succeeded: 0, failed: 0, filteredOut: 0, throttledBatches: 0, erroredBatches: 0, partialBatchResponses: 0, invalidPartialResponses: 0, maxConcurrentBatches: 0 };
+  readonly stats: MappingStats = { batches: 0, messages: 0, succeeded: 0, failed: 0, filteredOut: 0, throttledBatches: 0, erroredBatches: 0, partialBatchResponses: 0, invalidPartialResponses: 0, maxConcurrentBatches: 0, recursiveLoopsStopped: 0 };
+  /** Set by the extension: recursion chains through the hub. */
+  chains: TopicChains | undefined;
 
   constructor(
     readonly config: SqsMappingConfig,
@@ -112,7 +118,17 @@ export class SqsPoller {
       const records: SQSRecord[] = [];
       const kept: SqsMessage[] = [];
       let bytes = 0;
+      let parent: ChainToken | undefined;
       for (const m of msgs) {
+        // A message sent by an invocation 16 deep in its chain is not delivered: Lambda stops the loop
+        // and the message goes to the queue's dead-letter queue when it has one (DG invocation-recursion).
+        const chain = m.sentBy !== undefined ? this.chains?.parentOf(m.sentBy) : undefined;
+        if (chain && chain.depth + 1 > RECURSION_LIMIT) {
+          this.stats.recursiveLoopsStopped++;
+          this.chains?.stopped(t, c.functionId, q.config.logicalId, chain.depth + 1);
+          q.stopLoop(t, m);
+          continue;
+        }
         const r = sqsRecord(m, q, this.host);
         // Lambda deletes messages that match no filter (DG invocation-eventfiltering).
         if (!sqsRecordPasses(c.filters, r as unknown as Record<string, unknown>)) {
@@ -128,6 +144,7 @@ export class SqsPoller {
         }
         records.push(r);
         kept.push(m);
+        if (chain && (!parent || chain.depth > parent.depth)) parent = chain;
       }
       if (kept.length === 0) continue;
       this.inFlight++;
@@ -139,6 +156,7 @@ export class SqsPoller {
       try {
         const r = await this.host.invokeWithRecord(c.target, { Records: records }, { trigger: this.trigger });
         response = r.response;
+        this.chains?.continue(parent, r.response.requestId);
         end = r.record?.end ?? t;
       } catch {
         response = undefined; // the Invoke API refused it (e.g. the batch is too large): a failed batch

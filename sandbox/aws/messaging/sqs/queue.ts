@@ -44,6 +44,8 @@ export interface SqsMessage {
   ver: number;
   /** Where it came from when it was moved here by a redrive policy. */
   redrivenFrom?: string;
+  /** The request id of the invocation that sent it (recursive loop detection, DG invocation-recursion). */
+  sentBy?: string;
 }
 
 export interface QueueConfig {
@@ -70,6 +72,7 @@ export interface SendInput {
   origin: string;
   senderId: string;
   messageId: string;
+  sentBy?: string;
 }
 
 export interface SendResult {
@@ -137,6 +140,7 @@ export class Queue {
       inFlight: false,
       state: "live",
       origin: input.origin,
+      ...(input.sentBy !== undefined ? { sentBy: input.sentBy } : {}),
       ver: 0,
     };
     if (c.fifo) {
@@ -217,6 +221,18 @@ export class Queue {
         i++;
       }
       if (list.length === 0) this.groups.delete(g);
+    }
+  }
+
+  /** A message whose recursion chain was stopped: to the dead-letter queue when there is one, else dropped. */
+  stopLoop(t: number, msg: SqsMessage): void {
+    if (this.deadLetterQueue) {
+      this.remove(msg, "moved");
+      this.counts.movedToDlq++;
+      this.deadLetterQueue.acceptRedrive(t, msg, this.config.arn);
+    } else {
+      this.remove(msg, "deleted");
+      this.counts.deleted++;
     }
   }
 

@@ -291,3 +291,27 @@ describe("bad templates are refused in AWS's words", () => {
     await expect(attempt({ Q: { Type: "AWS::SQS::Queue", Properties: { FifoQueue: true, QueueName: "plain" } } })).rejects.toThrow(/must end with .fifo suffix/);
   });
 });
+
+describe("recursive loop detection (DG invocation-recursion)", () => {
+  it("a worker that sends each message back to its own queue is stopped after 16 invocations; the message goes to the DLQ", async () => {
+    const { report, m } = await run(
+      {
+        Dlq: { Type: "AWS::SQS::Queue" },
+        Loop: { Type: "AWS::SQS::Queue", Properties: { RedrivePolicy: { deadLetterTargetArn: { "Fn::GetAtt": ["Dlq", "Arn"] }, maxReceiveCount: 5 } } },
+        Worker: worker(
+          `const { SQSClient, SendMessageCommand } = require("@aws-sdk/client-sqs");
+           const sqs = new SQSClient({});
+           exports.handler = async (e) => { await sqs.send(new SendMessageCommand({ QueueUrl: process.env.Q, MessageBody: e.Records[0].body })); };`,
+          { Loop: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Loop", "Arn"] } } } },
+          { Environment: { Variables: { Q: { Ref: "Loop" } } }, Policies: [{ Statement: [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: "*" }] }] },
+        ),
+      },
+      [{ sqs: { queue: "Loop", messages: ["again"] } }],
+    );
+    // The stimulus's message starts the chain (depth 1); the 16th invocation's message is not delivered.
+    expect(report.invocations).toHaveLength(16);
+    expect(m.recursiveLoops).toEqual([expect.objectContaining({ function: "Worker", source: "Loop", depth: 17 })]);
+    expect(m.metrics.RecursiveInvocationsDropped).toEqual({ Worker: 1 });
+    expect(m.resources.Dlq.visible).toBe(1);
+  });
+});
