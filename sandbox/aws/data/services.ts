@@ -9,9 +9,9 @@ import { hostReply } from "../../runtime/types";
 import type { TemplateFunction } from "../../service/template";
 import { DriveError, TemplateError } from "../../service/errors";
 import { RECURSION_LIMIT } from "../../service/service";
-import { marshallItem, unmarshallItem } from "../../events/dynamodb";
+import { marshallItem, unmarshallItem, type AttributeValue } from "../../events/dynamodb";
 import { s3Delete, s3Put } from "../../events/messaging";
-import { AwsServiceError, type AwsCallContext, type SdkHub } from "../sdk/hub";
+import { AwsServiceError, bytesToBase64, type AwsCallContext, type SdkHub } from "../sdk/hub";
 import { dynamodbService } from "./dynamodb/operations";
 import { Table, tableDefinition, STREAM_LABEL } from "./dynamodb/table";
 import { kinesisService } from "./streams/kinesis";
@@ -415,7 +415,7 @@ export class DataServices {
         type: "AWS::DynamoDB::Table",
         name: t.def.name,
         itemCount: items.length,
-        items: items.slice(0, REPORT_ITEMS).map(unmarshallItem),
+        items: items.slice(0, REPORT_ITEMS).map(reportItem),
         writes: t.counts.writes,
         ...(t.def.streamArn && { stream: this.streamState(this.streams.get(id)!) }),
       };
@@ -466,6 +466,12 @@ export class DataServices {
   private streamState(s: EventStream): Record<string, unknown> {
     return { arn: s.arn, shards: s.shards.map((sh) => ({ shardId: sh.id, records: sh.records.length, lastSequenceNumber: sh.records.at(-1)?.sequenceNumber })) };
   }
+}
+
+/** An item as plain JSON for the report: sets become arrays, binary stays base64 text. */
+function reportItem(item: Record<string, AttributeValue>): Record<string, unknown> {
+  const plain = (v: unknown): unknown => (v instanceof Set ? [...v].map(plain) : v instanceof Uint8Array ? { base64: bytesToBase64(v) } : Array.isArray(v) ? v.map(plain) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v);
+  return plain(unmarshallItem(item)) as Record<string, unknown>;
 }
 
 function kinesisName(id: string, p: Props, names: Names): string {

@@ -232,7 +232,9 @@ export class StreamMapping {
       return this.poll(lane);
     }
     lane.busy = true;
-    const event = { Records: batch.map((r) => r.record) };
+    // Kinesis records name the function's execution role (SAM creates `<Function>Role`).
+    const role = `arn:aws:iam::${this.host.template.accountId}:role/${this.fn.logicalId}Role`;
+    const event = { Records: batch.map((r) => (this.stream.kind === "kinesis" ? { ...r.record, invokeIdentityArn: role } : r.record)) };
     const { response, record } = await this.host.invokeWithRecord(this.fn.logicalId, event, { trigger: this.trigger });
     const end = record?.end ?? this.host.clock.now();
     const finish = () => {
