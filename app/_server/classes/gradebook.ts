@@ -75,7 +75,8 @@ export async function studentDetail(prisma: Db, actor: Actor | null, classId: st
       submittedAt: s.submittedAt,
       gradedAt: s.gradedAt,
       error: s.error,
-      files: parseFiles(s.code),
+      // A question set's "code" is the answers (question id → answer), shown as JSON.
+      files: s.assignmentItem!.kind === "QUESTION_SET" ? { "answers.json": JSON.stringify(JSON.parse(s.code), null, 2) } : parseFiles(s.code),
       cases: storedCases(s.results),
     })),
   };

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import styles from "../../../../_components/classes/classes.module.css";
+import { cellMatches, isStatusFilter, STATUS_FILTER_LABEL, STATUS_FILTERS, type StatusFilter } from "../../../../_server/classes/filters";
 import { gradebook, studentDetail } from "../../../../_server/classes/gradebook";
 import { LocalTime } from "../../../../_components/classes/local-time";
 import { guarded } from "../../../_lib/guard";
@@ -8,10 +9,17 @@ export const metadata = { title: "Gradebook" };
 
 const SHORT: Record<string, string> = { "not-started": "—", pending: "queued", graded: "", passed: "✓", failed: "error", completed: "✓" };
 
-/** Students × items with status and score, a filter by assignment, a class summary, per-student detail. */
-export default async function GradebookPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<{ student?: string; assignment?: string }> }) {
+/** The gradebook URL with these filters (undefined drops one). */
+function href(base: string, filters: { assignment?: string; status?: StatusFilter }): string {
+  const q = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string"));
+  return q.size ? `${base}?${q}` : base;
+}
+
+/** Students × items with status and score, filters by assignment and status, a class summary, per-student detail. */
+export default async function GradebookPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<{ student?: string; assignment?: string; status?: string }> }) {
   const { classId } = await params;
-  const { student, assignment } = await searchParams;
+  const { student, assignment, status: rawStatus } = await searchParams;
+  const status = isStatusFilter(rawStatus) ? rawStatus : undefined;
   const { book, detail } = await guarded(`/classes/teaching/${classId}/gradebook`, async (prisma, actor) => ({
     book: await gradebook(prisma, actor, classId),
     detail: typeof student === "string" ? await studentDetail(prisma, actor, classId, student) : null,
@@ -19,6 +27,8 @@ export default async function GradebookPage({ params, searchParams }: { params: 
   const shown = book.columns.map((c, i) => ({ c, i })).filter(({ c }) => !assignment || c.assignmentId === assignment);
   const assignments = [...new Map(book.columns.map((c) => [c.assignmentId, c.assignment])).entries()];
   const base = `/classes/teaching/${classId}/gradebook`;
+  // With a status filter: only students with at least one shown item in that status.
+  const rows = status ? book.rows.filter((r) => shown.some(({ i }) => cellMatches(r.cells[i]!, status))) : book.rows;
   return (
     <div className="container page stack">
       <p>
@@ -32,19 +42,34 @@ export default async function GradebookPage({ params, searchParams }: { params: 
         {assignments.length > 1 && (
           <span>
             Show:{" "}
-            <Link href={base} aria-current={!assignment ? "page" : undefined}>
+            <Link href={href(base, { status })} aria-current={!assignment ? "page" : undefined}>
               all
             </Link>
             {assignments.map(([id, title]) => (
               <span key={id}>
                 {" · "}
-                <Link href={`${base}?assignment=${id}`} aria-current={assignment === id ? "page" : undefined}>
+                <Link href={href(base, { assignment: id, status })} aria-current={assignment === id ? "page" : undefined}>
                   {title}
                 </Link>
               </span>
             ))}
           </span>
         )}
+      </p>
+      <p data-testid="status-filter">
+        Students:{" "}
+        <Link href={href(base, { assignment })} aria-current={!status ? "page" : undefined}>
+          all
+        </Link>
+        {STATUS_FILTERS.map((f) => (
+          <span key={f}>
+            {" · "}
+            <Link href={href(base, { assignment, status: f })} aria-current={status === f ? "page" : undefined}>
+              {STATUS_FILTER_LABEL[f]}
+            </Link>
+          </span>
+        ))}
+        {status && <span className="muted"> — {rows.length} of {book.rows.length} students with an item {STATUS_FILTER_LABEL[status]}</span>}
       </p>
       {book.rows.length === 0 || book.columns.length === 0 ? (
         <p className="muted">The gradebook fills in once the class has students and assignments.</p>
@@ -63,15 +88,16 @@ export default async function GradebookPage({ params, searchParams }: { params: 
               </tr>
             </thead>
             <tbody>
-              {book.rows.map((r) => (
+              {rows.map((r) => (
                 <tr key={r.student.id}>
                   <th scope="row">
                     <Link href={`${base}?student=${r.student.id}`}>{r.student.name ?? r.student.email}</Link>
                   </th>
                   {shown.map(({ c, i }) => {
                     const cell = r.cells[i]!;
+                    const dim = status !== undefined && !cellMatches(cell, status);
                     return (
-                      <td key={c.itemId} className={styles.cell} data-testid={`cell-${r.student.email}-${i}`}>
+                      <td key={c.itemId} className={`${styles.cell}${dim ? " muted" : ""}`} data-testid={`cell-${r.student.email}-${i}`}>
                         {cell.points !== null ? `${cell.points} ` : ""}
                         <span className={cell.status === "passed" || cell.status === "completed" ? styles.pass : cell.status === "failed" ? styles.fail : "muted"}>{SHORT[cell.status]}</span>
                         {cell.attempts > 0 && <span className="muted"> ({cell.attempts} tries)</span>}
