@@ -84,6 +84,14 @@ export interface ServiceHost {
   readonly rng: Rng;
   /** Epoch ms of a virtual time. */
   epoch(time: number): number;
+  /**
+   * Run the work due up to `time` and move the clock there, from inside a task (e.g. an invocation
+   * that calls Lambda's Invoke API `time - start` ms into its run: the callee starts then, and
+   * environments released meanwhile are reused). Never moves the clock back.
+   */
+  runUntil?(time: number): Promise<void>;
+  /** Virtual start time of the invocation attempt `requestId` while its environment runs it. */
+  invocationStart?(requestId: string): number | undefined;
 }
 
 export interface ServiceExtension {
@@ -310,6 +318,9 @@ export class LambdaService implements Disposable {
   private disposed = false;
   private running = false;
 
+  /** Start time of each invocation attempt whose environment is running it, by request id. */
+  private readonly runningAttempts = new Map<string, number>();
+
   /** @internal use {@link createLambdaService} */
   constructor(template: ParsedTemplate, options: LambdaServiceOptions) {
     this.template = template;
@@ -346,6 +357,8 @@ export class LambdaService implements Disposable {
       invoke: (target, payload, o) => self.invokeNow(target, payload, { ...(o?.type ? { type: o.type } : {}), trigger: o?.trigger ?? "invoke" }),
       invokeWithRecord: (target, payload, o) => self.invokeWithRecord(target, payload, { ...(o?.type ? { type: o.type } : {}), trigger: o?.trigger ?? "invoke" }),
       epoch: (t) => self.epoch(t),
+      runUntil: (t) => (t > self.clock.now() ? self.clock.run(t) : Promise.resolve()),
+      invocationStart: (requestId) => self.runningAttempts.get(requestId),
     };
   }
 
@@ -700,7 +713,14 @@ export class LambdaService implements Disposable {
       invokedFunctionArn: ctx.qualifier !== undefined ? `${fn.def.arn}:${ctx.qualifier}` : fn.def.arn,
     };
     if (ctx.clientContext !== undefined) invokeOptions.clientContext = ctx.clientContext;
-    const result = await slot.env.invoke(payload, invokeOptions);
+    // While it runs, extensions can ask when it started (host.invocationStart), to place its calls in time.
+    this.runningAttempts.set(ctx.requestId, now);
+    let result: InvokeResult;
+    try {
+      result = await slot.env.invoke(payload, invokeOptions);
+    } finally {
+      this.runningAttempts.delete(ctx.requestId);
+    }
     slot.invocations++;
     // Microsecond resolution keeps sums of two-decimal durations exact enough to compare.
     const end = Math.round((now + (result.initDurationMs ?? 0) + result.durationMs) * 1000) / 1000;

@@ -93,3 +93,19 @@ describe("@aws-sdk/client-lambda Invoke", () => {
     expect((await s.invoke("Self", {})).payload).toEqual({ stoppedAt: 25, name: "TooManyRequestsException" });
   });
 });
+
+describe("Invoke in virtual time", () => {
+  it("sequential calls start when they are made and reuse the callee's warm environment", async () => {
+    const code = `const out = [];
+      for (let i = 0; i < 3; i++) { const r = await lambda.send(new InvokeCommand({ FunctionName: "callee", Payload: JSON.stringify({ n: i }) })); out.push(decode(r.Payload).doubled); }
+      return out;`;
+    using s = await createLambdaService({ template: template({ Caller: caller(code), Callee: callee }), extensions: awsExtensions() });
+    await s.invoke("Caller", {});
+    const calls = s.report().invocations.filter((i) => i.function === "Callee");
+    expect(calls.map((c) => c.coldStart)).toEqual([true, false, false]);
+    expect(new Set(calls.map((c) => c.environmentId)).size).toBe(1);
+    // Each call starts after the previous one ended (the caller waited for it).
+    expect(calls[1]!.start).toBeGreaterThanOrEqual(calls[0]!.end);
+    expect(calls[2]!.start).toBeGreaterThanOrEqual(calls[1]!.end);
+  });
+});

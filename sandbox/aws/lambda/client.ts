@@ -2,9 +2,9 @@
  * `@aws-sdk/client-lambda` in a function: `Invoke` (API Invoke,
  * https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html) through the simulated service.
  * RequestResponse → `{ StatusCode: 200, Payload, FunctionError?, ExecutedVersion, LogResult? }`,
- * Event → 202, DryRun → 204. The callee runs at once, nested in the caller's invocation (the
- * caller's environment stays busy); the time it took is the call's virtual latency, so the
- * caller's Duration includes it, as a synchronous invoke does on Lambda.
+ * Event → 202, DryRun → 204. The callee starts at the virtual time of the call and runs nested in
+ * the caller's invocation (the caller's environment stays busy); the time it took is the call's
+ * virtual latency, so the caller's Duration includes it, as a synchronous invoke does on Lambda.
  */
 import type { ServiceHost } from "../../service/service";
 import { LambdaApiError } from "../../service/errors";
@@ -80,6 +80,7 @@ function base64Utf8(text: string): string {
 /** The Lambda client's operations. */
 export function lambdaService(): AwsServiceDefinition {
   let nested = 0;
+  let advancing = false;
   // The virtual time each output's call took (outputs are fresh objects, one per call).
   const latency = new WeakMap<InvokeOutput, number>();
   return {
@@ -112,6 +113,17 @@ export function lambdaService(): AwsServiceDefinition {
           let result;
           nested++;
           try {
+            // The callee starts when the call is made: run the clock's work due until then
+            // (environments released meanwhile are reused). Only one such advance at a time — calls
+            // made during another advance, or in parallel with one, start at the clock's time.
+            if (!advancing && ctx.host.runUntil && ctx.time > ctx.host.clock.now()) {
+              advancing = true;
+              try {
+                await ctx.host.runUntil(ctx.time);
+              } finally {
+                advancing = false;
+              }
+            }
             result = await ctx.host.invokeWithRecord(target, payload, { type, trigger });
           } catch (error) {
             if (error instanceof LambdaApiError) throw new AwsServiceError(error.errorType, error.message.replace(/ \((functions in the template|[A-Za-z0-9]+ has).*\)$/, ""), { statusCode: error.statusCode, fields: { Type: "User" } });

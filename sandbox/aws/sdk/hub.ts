@@ -218,8 +218,11 @@ export class SdkHub {
     const p = (payload ?? {}) as { package?: unknown; operation?: unknown; input?: unknown };
     const pkg = typeof p.package === "string" ? p.package : "";
     const op = typeof p.operation === "string" ? p.operation : "";
-    const time = host.clock.now() + (info.elapsedMs ?? 0);
     const requestId = info.requestId;
+    // The invocation's start (the clock may have moved on during it: see lambda/client.ts) plus
+    // the time elapsed in its current phase.
+    const start = requestId !== undefined ? (host.invocationStart?.(requestId) ?? host.clock.now()) : host.clock.now();
+    const time = start + (info.elapsedMs ?? 0);
     const ctx: AwsCallContext = {
       host,
       fn,
