@@ -657,5 +657,24 @@ export function messagingExtension(hub: SdkHub, options: MessagingOptions = {}):
     report() {
       return need().report();
     },
+    // Ref / Fn::GetAtt of the types only this extension knows (CloudFormation: Ref of a rule or a
+    // schedule is its name, of a subscription its ARN).
+    attribute(resource, attr, names) {
+      const p = resource.properties;
+      const name = typeof p.Name === "string" ? p.Name : resource.logicalId;
+      if (resource.type === "AWS::Events::Rule") {
+        const bus = typeof p.EventBusName === "string" && p.EventBusName !== "default" ? `${p.EventBusName.split("/").pop() ?? ""}/` : "";
+        if (attr === "Ref") return name;
+        if (attr === "Arn") return `arn:aws:events:${names.region}:${names.accountId}:rule/${bus}${name}`;
+      }
+      if (resource.type === "AWS::Scheduler::Schedule") {
+        if (attr === "Ref") return name;
+        if (attr === "Arn") return `arn:aws:scheduler:${names.region}:${names.accountId}:schedule/default/${name}`;
+      }
+      if (resource.type === "AWS::SNS::Subscription" && attr === "Ref") {
+        return `${typeof p.TopicArn === "string" ? p.TopicArn : `arn:aws:sns:${names.region}:${names.accountId}:${resource.logicalId}`}:${resource.logicalId}`;
+      }
+      return undefined;
+    },
   };
 }

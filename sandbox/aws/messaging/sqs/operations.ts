@@ -271,8 +271,8 @@ export function sqsService(dir: SqsDirectory): AwsServiceDefinition {
         resource,
         run(input: Record<string, unknown>) {
           const q = queue(input);
-          const m = handleOf(q, input.ReceiptHandle);
-          q.delete(m.receipt === input.ReceiptHandle ? (m.receipt as string) : (input.ReceiptHandle as string));
+          handleOf(q, input.ReceiptHandle);
+          q.delete(input.ReceiptHandle as string);
           return {};
         },
       },

@@ -147,6 +147,7 @@ export class Queue {
       msg.groupId = input.groupId ?? "default";
       msg.dedupId = input.dedupId ?? sha256Hex(input.body);
       msg.sequenceNumber = String(this.sequence++);
+      if (this.dedup.size >= 10_000) for (const [k, v] of this.dedup) if (t - v.at >= DEDUP_INTERVAL_MS) this.dedup.delete(k);
       this.dedup.set(msg.dedupId, { at: t, message: msg });
     }
     this.counts.sent++;
