@@ -163,6 +163,7 @@ export function httpExtension(hub?: SdkHub): ServiceExtension {
       }
       case "url": {
         route = api.routes[0];
+        if (!route) return record(noRoute("url"), {}, start);
         routeName = "$default";
         // AWS_IAM: unsigned requests are refused before the function runs (Lambda DG urls-auth).
         if (api.authType === "AWS_IAM" && !spec.signed) return record({ statusCode: 403, headers: { "content-type": "application/json" }, body: JSON.stringify({ Message: "Forbidden" }), isBase64Encoded: false, error: "AuthType AWS_IAM: the request is not signed" }, { route: routeName }, start);
@@ -183,6 +184,7 @@ export function httpExtension(hub?: SdkHub): ServiceExtension {
         break;
       }
     }
+    if (!route) return record(noRoute(api.kind), {}, start);
     const fn = host.template.functions.find((f) => f.logicalId === route.function);
     // SAM points the events of a function with AutoPublishAlias at the alias.
     const target = fn?.autoPublishAlias ? `${route.function}:${fn.autoPublishAlias}` : route.function;
