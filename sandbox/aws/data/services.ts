@@ -138,6 +138,18 @@ export class DataServices {
         const d = m as { key?: unknown; body?: unknown };
         if (typeof d.key === "string") bucket.put(d.key, new TextEncoder().encode(typeof d.body === "string" ? d.body : JSON.stringify(d.body)), time, { contentType: "application/json" });
       });
+      // S3 → SQS / SNS notifications (S3 UG notification-how-to-event-types-and-destinations): the event is the message body.
+      for (const [property, kind, key] of [["QueueConfigurations", "sqs", "Queue"], ["TopicConfigurations", "sns", "Topic"]] as const) {
+        const list = (target.properties.NotificationConfiguration as Props | undefined)?.[property];
+        if (!Array.isArray(list)) continue;
+        list.forEach((c: Props, i) => {
+          const where = { resource: target.logicalId, property: `NotificationConfiguration.${property}[${i}]` };
+          const dest = t.targets.find((x) => x.kind === kind && (x.arn === c[key] || x.url === c[key]));
+          if (!dest) throw new TemplateError(`${key} must be the ARN of an ${kind === "sqs" ? "AWS::SQS::Queue" : "AWS::SNS::Topic"} of the template (got ${JSON.stringify(c[key])})`, where);
+          bucket.notifications.push({ ...readNotification(dest.logicalId, c.Event, c.Filter, `${target.logicalId}-${kind}-${i}`, where), kind });
+          this.hub.edge(target.logicalId, dest.logicalId, "s3:notification");
+        });
+      }
       const conf = (target.properties.NotificationConfiguration as Props | undefined)?.LambdaConfigurations;
       if (Array.isArray(conf)) {
         conf.forEach((c: Props, i) => {
@@ -171,6 +183,7 @@ export class DataServices {
           const stream = [...this.streams.values()].find((s) => s.arn === arn && (s.kind === "kinesis") === (ev.type === "Kinesis"));
           if (!stream) throw new TemplateError(`Stream must be ${ev.type === "Kinesis" ? "!GetAtt MyStream.Arn of an AWS::Kinesis::Stream" : "!GetAtt MyTable.StreamArn of a table with a StreamSpecification"} in the template (got ${JSON.stringify(arn)})`, where);
           const config = streamMappingConfig(`${fn.logicalId}${ev.name}`, ev.properties, where);
+          if (ev.type === "DynamoDB" && config.startingPosition === "AT_TIMESTAMP") throw new TemplateError("StartingPosition AT_TIMESTAMP is supported for Kinesis streams only (DynamoDB: TRIM_HORIZON or LATEST)", where);
           this.mappings.push(new StreamMapping(fn, stream, config, host, `${stream.kind}:${stream.logicalId}`));
           this.hub.edge(stream.logicalId, fn.logicalId, `${stream.kind}:stream`);
           if (config.onFailure) this.hub.edge(fn.logicalId, this.hub.logicalIdOf(config.onFailure) ?? config.onFailure, "esm:on-failure");
@@ -191,9 +204,15 @@ export class DataServices {
     const host = this.requireHost();
     const time = ctx?.time ?? host.clock.now();
     for (const n of bucket.matching(eventName, key)) {
-      const fn = host.template.functions.find((f) => f.logicalId === n.function)!;
       const input = { bucket: bucket.name, key, eventName, configurationId: n.id, time: host.epoch(time), region: host.template.region, accountId: host.template.accountId };
       const event = eventName.startsWith("ObjectCreated") ? s3Put({ ...input, size: size ?? 0 }) : s3Delete(input);
+      if (n.kind === "sqs" || n.kind === "sns") {
+        const resource = host.resources.get(n.function);
+        const body = JSON.stringify(event);
+        host.clock.at(time, () => resource?.deliver(n.kind === "sns" ? { MessageId: host.rng.uuid(), Message: body, Subject: "Amazon S3 Notification" } : { messageId: host.rng.uuid(), body }, time));
+        continue;
+      }
+      const fn = host.template.functions.find((f) => f.logicalId === n.function)!;
       // The chain of the invocation that wrote (depth 0 when it was not itself caused by a write).
       const parent = ctx ? ((ctx.chain as { root: string; depth: number } | undefined) ?? { root: ctx.requestId ?? "", depth: 0 }) : undefined;
       const depth = (parent?.depth ?? 0) + 1;

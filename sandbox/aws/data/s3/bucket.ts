@@ -18,8 +18,10 @@ export interface S3Object {
 }
 
 export interface LambdaNotification {
-  /** Logical id of the function. */
+  /** Logical id of the function (or, with `kind` sqs/sns, of the queue or topic). */
   function: string;
+  /** What the notification goes to: a function (default), a queue or a topic. */
+  kind?: "lambda" | "sqs" | "sns";
   events: string[];
   prefix?: string;
   suffix?: string;

@@ -6,6 +6,7 @@ import { createLambdaService } from "../../../service/service";
 import { fn, template } from "../../../service/testing";
 import { SdkHub } from "../../sdk/hub";
 import { dataExtension } from "../index";
+import { awsExtensions } from "../../index";
 
 const allow = [{ Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] }];
 
@@ -90,5 +91,18 @@ describe("S3", () => {
     await expect(
       createLambdaService({ template: template({ F: fn("exports.handler = async () => 1;", { Events: { Up: { Type: "S3", Properties: { Bucket: "elsewhere", Events: "s3:ObjectCreated:*" } } } }) }), extensions: [hub.extension, dataExtension(hub)] }),
     ).rejects.toThrow("Bucket must be !Ref to an AWS::S3::Bucket of the template");
+  });
+
+  it("a QueueConfiguration sends the S3 event to a queue, and the queue's function gets it as the SQS message body", async () => {
+    using s = await createLambdaService({
+      template: template({
+        Jobs: { Type: "AWS::SQS::Queue" },
+        Inbox: { Type: "AWS::S3::Bucket", Properties: { NotificationConfiguration: { QueueConfigurations: [{ Event: "s3:ObjectCreated:*", Queue: { "Fn::GetAtt": ["Jobs", "Arn"] } }] } } },
+        Worker: fn(`exports.handler = async (e) => e.Records.map((r) => JSON.parse(r.body).Records[0].s3.object.key);`, { Events: { Q: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] } } } } }),
+      }),
+      extensions: awsExtensions(),
+    });
+    const report = await s.run({ stimuli: [{ s3: { bucket: "Inbox", put: "in/a.txt", body: "x" } }] });
+    expect(report.invocations.map((i) => i.response)).toEqual([["in/a.txt"]]);
   });
 });

@@ -26,6 +26,8 @@ export interface StreamMappingConfig {
   bisect: boolean;
   parallelization: number;
   startingPosition: "TRIM_HORIZON" | "LATEST" | "AT_TIMESTAMP";
+  /** AT_TIMESTAMP (Kinesis): epoch ms of StartingPositionTimestamp. */
+  startingTimestampMs?: number;
   reportBatchItemFailures: boolean;
   onFailure?: string; // ARN
   filters?: LambdaFilters;
@@ -57,6 +59,8 @@ export function streamMappingConfig(name: string, props: Props, where: { resourc
   const types = props.FunctionResponseTypes;
   if (types !== undefined && (!Array.isArray(types) || types.some((t) => t !== "ReportBatchItemFailures"))) throw new TemplateError("FunctionResponseTypes can only be [ReportBatchItemFailures]", where);
   const dest = (props.DestinationConfig as Props | undefined)?.OnFailure as Props | undefined;
+  const ts = props.StartingPositionTimestamp;
+  if (pos === "AT_TIMESTAMP" && (typeof ts !== "number" || !Number.isFinite(ts))) throw new TemplateError("StartingPositionTimestamp (epoch seconds) is required with AT_TIMESTAMP", where);
   const maxAge = int(props, "MaximumRecordAgeInSeconds", -1, -1, 604_800, where);
   if (maxAge !== -1 && maxAge < 60) throw new TemplateError("MaximumRecordAgeInSeconds must be -1 (infinite) or from 60 to 604800", where);
   let filters: LambdaFilters | undefined;
@@ -74,6 +78,7 @@ export function streamMappingConfig(name: string, props: Props, where: { resourc
     bisect: props.BisectBatchOnFunctionError === true || props.BisectBatchOnFunctionError === "true",
     parallelization: int(props, "ParallelizationFactor", 1, 1, 10, where),
     startingPosition: pos,
+    ...(pos === "AT_TIMESTAMP" && { startingTimestampMs: (ts as number) * 1000 }),
     reportBatchItemFailures: Array.isArray(types) && types.includes("ReportBatchItemFailures"),
     ...(typeof dest?.Destination === "string" && { onFailure: dest.Destination }),
     ...(filters && { filters }),
@@ -189,10 +194,12 @@ export class StreamMapping {
     if (lane.busy) return;
     const now = this.host.clock.now();
     let pending = this.pending(lane);
-    if (this.config.startingPosition === "LATEST") {
-      const old = pending.filter((r) => r.time < this.startTime);
+    if (this.config.startingPosition !== "TRIM_HORIZON") {
+      // LATEST: records written after the mapping was created; AT_TIMESTAMP: from that instant.
+      const from = this.config.startingTimestampMs !== undefined ? this.config.startingTimestampMs - this.host.epoch(0) : this.startTime;
+      const old = pending.filter((r) => r.time < from);
       for (const r of old) this.advancePast(lane, r);
-      pending = pending.filter((r) => r.time >= this.startTime);
+      pending = pending.filter((r) => r.time >= from);
     }
     // Records past retention are gone from the stream.
     const expired = pending.filter((r) => now - r.time > STREAM_RETENTION_MS);
