@@ -109,3 +109,20 @@ describe("Invoke in virtual time", () => {
     expect(calls[2]!.start).toBeGreaterThanOrEqual(calls[1]!.end);
   });
 });
+
+describe("Invoke with a wrong input shape", () => {
+  it("without FunctionName the SDK itself refuses, with a plain Error naming the missing path label", async () => {
+    const code = `try { await lambda.send(new InvokeCommand({ Payload: "{}" })); } catch (e) { return [e.constructor.name, e.message, e.$metadata === undefined]; }`;
+    using s = await createLambdaService({ template: template({ Caller: caller(code) }), extensions: awsExtensions() });
+    expect((await s.invoke("Caller", {})).payload).toEqual(["Error", "No value provided for input HTTP label: FunctionName.", true]);
+  });
+
+  it("an InvocationType outside the enum is InvalidParameterValueException", async () => {
+    const code = `try { await lambda.send(new InvokeCommand({ FunctionName: "callee", InvocationType: "Later" })); } catch (e) { return [e.name, e.message]; }`;
+    using s = await createLambdaService({ template: template({ Caller: caller(code), Callee: callee }), extensions: awsExtensions() });
+    expect((await s.invoke("Caller", {})).payload).toEqual([
+      "InvalidParameterValueException",
+      "1 validation error detected: Value 'Later' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]",
+    ]);
+  });
+});

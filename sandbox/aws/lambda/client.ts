@@ -37,8 +37,12 @@ const LOG_TAIL_BYTES = 4096;
  */
 export function resolveFunctionName(host: ServiceHost, input: InvokeInput, ctx: Pick<AwsCallContext, "region" | "accountId">): { target: string; arn: string; logicalId?: string } {
   const raw = input.FunctionName;
-  if (typeof raw !== "string" || raw === "") {
-    throw new AwsServiceError("InvalidParameterValueException", "1 validation error detected: Value null at 'functionName' failed to satisfy constraint: Member must not be null", { statusCode: 400 });
+  if (raw === undefined || raw === null || raw === "") {
+    // The SDK refuses before sending: FunctionName is a label of the request's path.
+    throw new AwsServiceError("Error", "No value provided for input HTTP label: FunctionName.", { sdkClientSide: true });
+  }
+  if (typeof raw !== "string") {
+    throw new AwsServiceError("ValidationException", `1 validation error detected: Value at 'functionName' failed to satisfy constraint: Member must be a string`, { statusCode: 400 });
   }
   let rest = raw;
   const full = /^arn:aws[a-z-]*:lambda:([a-z0-9-]+):(\d{12}):function:(.+)$/.exec(raw);

@@ -120,6 +120,7 @@ function __lambdaLabBuild(SPEC, host) {
   }
   for (var x = 0; x < SPEC.exceptions.length; x++) exportsObj[SPEC.exceptions[x]] = errorClass(SPEC.exceptions[x]);
   function toError(d) {
+    if (d.sdkClientSide) { var plain = new Error(d.message); if (d.name !== 'Error') plain.name = d.name; return plain; }
     var C = errorClass(d.name);
     var e = new C({ message: d.message, $fault: d.$fault, $metadata: d.$metadata });
     var fields = d.fields || {};

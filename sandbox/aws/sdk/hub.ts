@@ -70,12 +70,15 @@ export class AwsServiceError extends Error {
   readonly statusCode: number;
   readonly fault: "client" | "server";
   readonly fields: Record<string, unknown>;
-  constructor(name: string, message: string, options: { statusCode?: number; fault?: "client" | "server"; fields?: Record<string, unknown> } = {}) {
+  /** Thrown by the SDK itself before any request (a missing path label…): a plain Error in the guest, no $metadata. */
+  readonly sdkClientSide: boolean;
+  constructor(name: string, message: string, options: { statusCode?: number; fault?: "client" | "server"; fields?: Record<string, unknown>; sdkClientSide?: boolean } = {}) {
     super(message);
     this.name = name;
     this.statusCode = options.statusCode ?? 400;
     this.fault = options.fault ?? (this.statusCode >= 500 ? "server" : "client");
     this.fields = options.fields ?? {};
+    this.sdkClientSide = options.sdkClientSide ?? false;
   }
 }
 
@@ -323,6 +326,7 @@ function requestIdFor(host: ServiceHost): string {
 }
 
 function errorReply(error: AwsServiceError, requestId: string): unknown {
+  if (error.sdkClientSide) return { name: error.name, message: error.message, sdkClientSide: true };
   return {
     name: error.name,
     message: error.message,
