@@ -315,3 +315,60 @@ describe("recursive loop detection (DG invocation-recursion)", () => {
     expect(m.resources.Dlq.visible).toBe(1);
   });
 });
+
+describe("batching and delays (DG services-sqs-parameters; SQS DG sqs-delay-queues)", () => {
+  it("a batching window waits for a full batch or the window's end", async () => {
+    const { report } = await run(
+      {
+        Jobs: { Type: "AWS::SQS::Queue" },
+        Worker: worker(`exports.handler = async (e) => e.Records.length;`, { Jobs: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] }, BatchSize: 3, MaximumBatchingWindowInSeconds: 5 } } }),
+      },
+      [
+        { sqs: { queue: "Jobs", messages: ["a"] } },
+        { at: "1s", sqs: { queue: "Jobs", messages: ["b"] } },
+        { at: "2s", sqs: { queue: "Jobs", messages: ["c", "d"] } },
+      ],
+    );
+    // a, b, c fill the batch at 2 s; d waits for its window (2 s + 5 s).
+    expect(report.invocations.map((i) => [i.start, i.response])).toEqual([
+      [2000, 3],
+      [7000, 1],
+    ]);
+  });
+
+  it("DelaySeconds keeps a message invisible, and AWS::Lambda::EventSourceMapping works like the SAM event", async () => {
+    const { report, m } = await run(
+      {
+        Jobs: { Type: "AWS::SQS::Queue", Properties: { DelaySeconds: 10 } },
+        Worker: fn(`exports.handler = async (e) => e.Records[0].body;`),
+        Mapping: { Type: "AWS::Lambda::EventSourceMapping", Properties: { EventSourceArn: { "Fn::GetAtt": ["Jobs", "Arn"] }, FunctionName: { Ref: "Worker" }, BatchSize: 1 } },
+      },
+      [{ sqs: { queue: "Jobs", messages: ["late", { body: "later", delaySeconds: 20 }] } }],
+    );
+    expect(report.invocations.map((i) => [i.start, i.response])).toEqual([
+      [10_000, "late"],
+      [20_000, "later"],
+    ]);
+    expect(m.eventSourceMappings.Mapping).toMatchObject({ batchSize: 1, succeeded: 2 });
+  });
+
+  it("a disabled mapping leaves the messages in the queue", async () => {
+    const { report, m } = await run(
+      { Jobs: { Type: "AWS::SQS::Queue" }, Worker: worker(`exports.handler = async () => 1;`, { Jobs: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] }, Enabled: false } } }) },
+      [{ sqs: { queue: "Jobs", messages: ["x"] } }],
+    );
+    expect(report.invocations).toHaveLength(0);
+    expect(m.resources.Jobs.visible).toBe(1);
+  });
+});
+
+describe("sqs stimuli refuse bad input with the path", () => {
+  it.each([
+    [{ queue: "Nope", messages: ["x"] }, /stimuli\[0\]\.sqs\.queue: no queue "Nope"/],
+    [{ queue: "Fifo", messages: ["x"] }, /stimuli\[0\]\.sqs\.messages\[0\]\.groupId: Fifo is a FIFO queue/],
+    [{ queue: "Jobs", messages: [] }, /stimuli\[0\]\.sqs\.messages: must be a non-empty list/],
+    [{ queue: "Jobs", messages: [{ body: "x", attributes: { a: true } }] }, /stimuli\[0\]\.sqs\.messages\[0\]\.attributes\.a/],
+  ])("%j", async (spec, re) => {
+    await expect(run({ Jobs: { Type: "AWS::SQS::Queue" }, Fifo: { Type: "AWS::SQS::Queue", Properties: { FifoQueue: true, QueueName: "f.fifo", ContentBasedDeduplication: true } } }, [{ sqs: spec }])).rejects.toThrow(re);
+  });
+});
