@@ -159,3 +159,45 @@ describe("the http stimulus against limits (Lambda DG services-apigateway-errors
     expect(report.summary.throttles).toBe(1);
   });
 });
+
+describe("the http stimulus: auth, binary bodies, cookies, aliases", () => {
+  const echo = (props: Record<string, unknown>, events?: Record<string, unknown>) => ({
+    Transform: "AWS::Serverless-2016-10-31",
+    Resources: {
+      Echo: {
+        Type: "AWS::Serverless::Function",
+        Properties: {
+          Handler: "index.handler",
+          Runtime: "nodejs22.x",
+          InlineCode: `exports.handler = async (e) => ({ statusCode: 200, cookies: ["seen=1; Path=/"], body: JSON.stringify({ body: e.body, b64: e.isBase64Encoded, cookies: e.cookies ?? null, version: process.env.AWS_LAMBDA_FUNCTION_VERSION }) });`,
+          ...(events ? { Events: events } : {}),
+          ...props,
+        },
+      },
+    },
+  });
+
+  it("a function URL with AuthType AWS_IAM refuses unsigned requests with 403 before the function runs (Lambda DG urls-auth)", async () => {
+    using s = await createLambdaService({ template: echo({ FunctionUrlConfig: { AuthType: "AWS_IAM" } }), extensions: awsExtensions() });
+    const report = await s.run({ stimuli: [{ http: { path: "/" } }, { http: { path: "/", signed: true } }] });
+    const xs = (report.extensions?.http as { http: HttpExchange[] }).http;
+    expect(xs.map((x) => x.statusCode)).toEqual([403, 200]);
+    expect(xs[0]!.body).toBe('{"Message":"Forbidden"}');
+    expect(report.invocations).toHaveLength(1);
+  });
+
+  it("binary request bodies arrive base64 with isBase64Encoded; request cookies arrive in cookies[]; response cookies become set-cookie", async () => {
+    using s = await createLambdaService({ template: echo({}, { Any: { Type: "HttpApi" } }), extensions: awsExtensions() });
+    const report = await s.run({ stimuli: [{ http: { method: "POST", path: "/up", body: "hi", base64: true, headers: { cookie: "a=1; b=2" } } }] });
+    const [x] = (report.extensions?.http as { http: HttpExchange[] }).http;
+    expect(JSON.parse(x!.body)).toMatchObject({ body: "aGk=", b64: true, cookies: ["a=1", "b=2"] });
+    expect(x!.multiValueHeaders).toEqual({ "set-cookie": ["seen=1; Path=/"] });
+  });
+
+  it("a function with AutoPublishAlias is invoked through its alias, as SAM wires its events", async () => {
+    using s = await createLambdaService({ template: echo({ AutoPublishAlias: "live" }, { Any: { Type: "HttpApi" } }), extensions: awsExtensions() });
+    const report = await s.run({ stimuli: [{ http: { path: "/" } }] });
+    expect(report.invocations[0]).toMatchObject({ qualifier: "live", version: "1" });
+  });
+});
+
