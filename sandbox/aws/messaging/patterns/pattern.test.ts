@@ -128,9 +128,10 @@ describe("malformed patterns are refused in EventBridge's words", () => {
 });
 
 describe("dialects", () => {
-  it("Lambda filters refuse $or and wildcard (DG invocation-eventfiltering filter rule syntax)", () => {
+  it("Lambda filters refuse wildcard and cidr, which its filter rule syntax does not list (DG invocation-eventfiltering)", () => {
     expect(() => compilePattern({ a: [{ wildcard: "x*" }] }, "lambda")).toThrow(/^Invalid filter pattern definition\./);
-    expect(() => compilePattern({ $or: [{ a: [1] }, { b: [2] }] }, "lambda")).toThrow(PatternError);
+    expect(() => compilePattern({ a: [{ cidr: "10.0.0.0/8" }] }, "lambda")).toThrow(PatternError);
+    expect(matchPattern(compilePattern({ $or: [{ a: [1] }, { b: [2] }] }, "lambda"), { b: 2 })).toBe(true);
   });
   it("SNS filter policies refuse wildcard in SNS's words", () => {
     expect(() => compilePattern({ a: [{ wildcard: "x*" }] }, "sns")).toThrow(/^Invalid parameter: FilterPolicy: Unrecognized match type wildcard/);

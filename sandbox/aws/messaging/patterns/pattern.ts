@@ -58,7 +58,10 @@ export interface CompiledPattern {
 }
 
 const OPERATORS = ["prefix", "suffix", "equals-ignore-case", "wildcard", "anything-but", "numeric", "exists", "cidr"];
-/** Operators outside a dialect (EventBridge UG eb-create-pattern-operators; SNS DG sns-subscription-filter-policies: no wildcard). */
+/**
+ * Operators outside a dialect: Lambda's filter rule syntax (DG invocation-eventfiltering) lists no
+ * wildcard or cidr; SNS filter policies have no wildcard (SNS DG sns-subscription-filter-policies).
+ */
 const UNSUPPORTED: Record<Dialect, string[]> = { eventbridge: [], lambda: ["wildcard", "cidr"], sns: ["wildcard"] };
 
 /**
@@ -86,7 +89,6 @@ function node(obj: Record<string, unknown>, d: Dialect, path: string): PatternNo
   for (const [key, value] of Object.entries(obj)) {
     const at = path ? `${path}.${key}` : key;
     if (key === "$or") {
-      if (d === "lambda") throw new PatternError(d, `"$or" is not supported in Lambda filter patterns (use several filters: they are OR-ed)`);
       if (!Array.isArray(value) || value.length < 2) throw new PatternError(d, `"$or" must be an array of at least 2 objects at ${at}`);
       out.or.push(value.map((v, i) => (isObj(v) ? node(v, d, path) : fail(d, `"$or" member ${i} must be an object at ${at}`))));
       continue;
