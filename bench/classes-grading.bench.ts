@@ -28,6 +28,7 @@ import { fmt, summarize } from "./stats";
 const BURST = Number(process.env.BENCH_BURST ?? 500);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const LANES = Number(process.env.BENCH_LANES ?? 2 * serverGrader().size);
 
 // A small custom exercise like a teacher's: one visible and one hidden test.
 const EXERCISE = `
@@ -135,7 +136,8 @@ async function scenario(db: BenchDb, label: string, count: number, spacingMs: nu
   };
 
   let arrivalsDone = false;
-  const lanes = Array.from({ length: serverGrader().size }, async () => {
+  // As startGradingWorker: two loops per grader worker.
+  const lanes = Array.from({ length: LANES }, async () => {
     for (;;) {
       const id = await processNext(prisma, { grade });
       if (id === null) {
@@ -192,7 +194,7 @@ export async function run(): Promise<void> {
   const kinds: Array<() => Promise<BenchDb>> = [pglite];
   if (process.env.TEST_DATABASE_URL) kinds.push(() => postgres(process.env.TEST_DATABASE_URL!));
   const grader = serverGrader();
-  console.log(`machine: ${cpus()[0]?.model ?? "?"} × ${availableParallelism()}, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}; grader workers: ${grader.size}`);
+  console.log(`machine: ${cpus()[0]?.model ?? "?"} × ${availableParallelism()}, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}; grader workers: ${grader.size}, grading loops: ${LANES}`);
   const warm = performance.now();
   await grader.warmUp();
   console.log(`grader warm-up (${grader.size} worker processes + 1 assertion worker): ${fmt(performance.now() - warm, 0)} ms\n`);

@@ -6,7 +6,7 @@
  * title in the demo class, a fixed submission id) and created only if missing, so `npm start` can
  * run it on every start. The course and the question bank are files in content/, not rows.
  */
-import type { PrismaClient } from "./generated/client";
+import type { Prisma, PrismaClient } from "./generated/client";
 import { gradeAnswer } from "@/app/_lib/questions/grade";
 import { parseCustomExercise } from "@/app/_server/classes/items";
 import { findQuestion } from "@/app/_server/content/questions";
@@ -111,7 +111,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
             { position: 0, kind: "LESSON", contentId: a.lessonId, points: 10, config: {} },
             { position: 1, kind: "EXERCISE", contentId: a.exerciseId, points: 40, config: {} },
             { position: 2, kind: "QUESTION_SET", contentId: null, points: 20, config: { questionIds: [...a.questionIds], passMark: a.passMark } },
-            { position: 3, kind: "CUSTOM_EXERCISE", contentId: null, points: 30, config: { spec: parseCustomExercise(DEMO_CUSTOM_EXERCISE), source: DEMO_CUSTOM_EXERCISE } },
+            { position: 3, kind: "CUSTOM_EXERCISE", contentId: null, points: 30, config: { spec: parseCustomExercise(DEMO_CUSTOM_EXERCISE), source: DEMO_CUSTOM_EXERCISE } as Prisma.InputJsonObject },
           ],
         },
       },

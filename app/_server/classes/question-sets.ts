@@ -5,11 +5,11 @@
  * the gradebook treats them like an exercise's submissions. The item passes at the pass mark.
  */
 import { z } from "zod";
-import { toPublicQuestion, type PublicQuestion } from "@/app/_lib/questions";
+import { gradeAnswer, gradeCodeAnswer, InvalidAnswerError, parseAnswer, toPublicQuestion, type GradeResult, type PublicQuestion, type Question } from "@/app/_lib/questions";
 import { findQuestion, questionBank } from "../content/questions";
 import type { Db } from "../db/client";
 import { HttpError } from "../http";
-import { gradeOnServer as gradeAnswerOnServer, validAnswer } from "../practice/grade";
+import { gradeOnServer, GradingError } from "../grading";
 import { joinedClass, needTeacher, needUser, type Actor } from "./access";
 import { parseInput } from "./classes";
 import { effectiveDue, isLate } from "./grades";
@@ -46,6 +46,18 @@ export function publicQuestionSet(config: QuestionSetConfig, seed: string): { pa
       return q ? [toPublicQuestion(q, `${seed}:${id}`)] : [];
     }),
   };
+}
+
+/** Grades one answer as /practice does (code answers on the server grader); 422 for a tampered payload. */
+async function gradeOne(q: Question, payload: unknown): Promise<GradeResult> {
+  try {
+    parseAnswer(q, payload);
+    if (q.type !== "code") return gradeAnswer(q, payload);
+    return await gradeCodeAnswer(q, payload, (spec, files) => gradeOnServer(spec, files));
+  } catch (error) {
+    if (error instanceof InvalidAnswerError || error instanceof GradingError) throw new HttpError(422, error.message);
+    throw error;
+  }
 }
 
 export interface BankEntry {
@@ -124,8 +136,7 @@ export async function submitQuestionSet(prisma: Db, actor: Actor | null, input: 
       results.push({ caseId: id, name, passed: false, hidden: false, points: 0, maxPoints: 1, message: "Not answered." });
       continue;
     }
-    validAnswer(q, answers[id]); // 422 for a tampered payload, before anything is stored
-    const graded = await gradeAnswerOnServer(q, answers[id]);
+    const graded = await gradeOne(q, answers[id]);
     // The bank's feedback often gives the answer away (the right order, the real output): an
     // assignment may be retried, so only the verdict is stored and shown.
     const message = graded.correct ? "" : graded.score > 0 ? `Partly right (${Math.round(graded.score * 100)}%).` : "Not right.";

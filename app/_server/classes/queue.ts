@@ -8,6 +8,7 @@
  */
 import type { Db } from "../db/client";
 import { gradeOnServer, GradingError, gradingDeadlineMs, serverGrader } from "../grading";
+import type { ExerciseSpec } from "@/sandbox/grading/spec";
 import { itemSpec } from "./items";
 
 export const DEFAULT_LEASE_MS = 120_000;
@@ -47,6 +48,22 @@ async function fail(prisma: Db, id: string, error: string) {
   });
 }
 
+/**
+ * Specs of items being graded, by item id. Safe to keep: an item that has a submission can no
+ * longer change (editing.ts refuses it), and a deleted item detaches its submissions
+ * (assignmentItemId becomes null), so a cached spec is never stale for a queued row.
+ */
+const specs = new Map<string, ExerciseSpec | null>();
+
+async function specOf(prisma: Db, itemId: string): Promise<ExerciseSpec | null> {
+  if (specs.has(itemId)) return specs.get(itemId)!;
+  const item = await prisma.assignmentItem.findUnique({ where: { id: itemId } });
+  const spec = item ? itemSpec(item) : null;
+  if (specs.size >= 1000) specs.clear();
+  if (item) specs.set(itemId, spec);
+  return spec;
+}
+
 export interface ProcessOptions {
   leaseMs?: number;
   /** Grades a spec (gradeOnServer by default; tests may count calls). */
@@ -61,8 +78,7 @@ export async function processNext(prisma: Db, { leaseMs = DEFAULT_LEASE_MS, grad
     await fail(prisma, job.id, `Grading was interrupted ${MAX_ATTEMPTS} times; the submission was not graded. Submit again.`);
     return job.id;
   }
-  const item = job.assignmentItemId ? await prisma.assignmentItem.findUnique({ where: { id: job.assignmentItemId } }) : null;
-  const spec = item ? itemSpec(item) : null;
+  const spec = job.assignmentItemId ? await specOf(prisma, job.assignmentItemId) : null;
   if (!spec) {
     await fail(prisma, job.id, "The exercise this submission is for no longer exists.");
     return job.id;
@@ -137,11 +153,12 @@ function sleep(ms: number, state: WorkerState): Promise<void> {
 }
 
 /**
- * Starts the grading loops of this process once (idempotent): `concurrency` loops (one per worker
- * of the server's grader by default), each grading one submission at a time, polling every
- * `idleMs` when the queue is empty. The grader's workers are started at once, not on first use.
+ * Starts the grading loops of this process once (idempotent): `concurrency` loops (two per worker
+ * of the server's grader by default, so one loop's database work overlaps another's grading), each
+ * grading one submission at a time, polling every `idleMs` when the queue is empty. The grader's
+ * workers are started at once, not on first use.
  */
-export function startGradingWorker(getDb: () => Promise<Db>, { concurrency = serverGrader().size, idleMs = 2_000 } = {}): void {
+export function startGradingWorker(getDb: () => Promise<Db>, { concurrency = 2 * serverGrader().size, idleMs = 2_000 } = {}): void {
   const state = (holder.__lambdaLabGrader ??= { started: false, sleepers: [] });
   if (state.started) return;
   state.started = true;
