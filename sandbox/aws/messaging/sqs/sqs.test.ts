@@ -372,3 +372,20 @@ describe("sqs stimuli refuse bad input with the path", () => {
     await expect(run({ Jobs: { Type: "AWS::SQS::Queue" }, Fifo: { Type: "AWS::SQS::Queue", Properties: { FifoQueue: true, QueueName: "f.fifo", ContentBasedDeduplication: true } } }, [{ sqs: spec }])).rejects.toThrow(re);
   });
 });
+
+describe("throttles (DG services-sqs-scaling: use MaximumConcurrency rather than reserved concurrency)", () => {
+  it("batches throttled by reserved concurrency stay in flight, come back after the visibility timeout, and count receives", async () => {
+    const { report, m } = await run(
+      {
+        Jobs: { Type: "AWS::SQS::Queue", Properties: { VisibilityTimeout: 20 } },
+        Worker: worker(`exports.handler = async () => { await new Promise((r) => setTimeout(r, 200)); };`, { Jobs: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] }, BatchSize: 1 } } }, { ReservedConcurrentExecutions: 1 }),
+      },
+      [{ sqs: { queue: "Jobs", messages: ["1", "2", "3"] } }],
+    );
+    expect(report.summary.throttles).toBeGreaterThan(0);
+    expect(m.resources.Jobs.deleted).toBe(3);
+    expect(m.eventSourceMappings["Worker.Jobs"].throttledBatches).toBeGreaterThan(0);
+    const ok = report.invocations.filter((i) => i.status === "success");
+    expect(ok.some((i) => i.start >= 20_000)).toBe(true); // a throttled message waited for its visibility timeout
+  });
+});
