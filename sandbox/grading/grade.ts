@@ -84,8 +84,8 @@ export interface ExerciseReport {
   maxPoints: number;
   /** points / maxPoints (0..1); cases worth 0 points count for `passed` only. */
   score: number;
-  /** The seed randomised cases drew from in this run. */
-  seed: number;
+  /** The seed randomised cases drew from in this run (absent in reports stored before randomised cases). */
+  seed?: number;
   cases: CaseResult[];
 }
 
