@@ -17,7 +17,7 @@ test("an exercise fails with the starting code, passes with a solution in the br
   await page.goto(LESSON);
   const exercise = page.getByTestId("exercise-first-response");
   await exercise.getByRole("button", { name: "Run tests" }).click();
-  await expect(exercise.getByText(/In your browser: 0 of 3 tests pass/)).toBeVisible({ timeout: 30_000 });
+  await expect(exercise.getByText(/In your browser: 0 of 4 tests pass/)).toBeVisible({ timeout: 30_000 });
   await expect(exercise.getByTestId("case-greets-by-name")).toContainText("Failed:");
 
   await exercise.getByRole("button", { name: /Show a hint \(1 of 2\)/ }).click();
@@ -29,10 +29,53 @@ test("an exercise fails with the starting code, passes with a solution in the br
     'export const handler = async (event) => ({ statusCode: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ message: `Hello, ${event.queryStringParameters?.name ?? "world"}!` }) });',
   );
   await exercise.getByRole("button", { name: "Run tests" }).click();
-  await expect(exercise.getByText(/In your browser: 3 of 3 tests pass/)).toBeVisible({ timeout: 30_000 });
+  await expect(exercise.getByText(/In your browser: 4 of 4 tests pass/)).toBeVisible({ timeout: 30_000 });
   await exercise.getByRole("button", { name: "Submit" }).click();
-  await expect(exercise.getByText(/Verified on the server: 3 of 3 tests pass/)).toBeVisible({ timeout: 30_000 });
+  await expect(exercise.getByText(/Verified on the server: 4 of 4 tests pass/)).toBeVisible({ timeout: 30_000 });
   await expect(exercise.getByText("Sign in to keep a record of your submissions.")).toBeVisible();
+});
+
+test("an answer hard-coded for the fixed cases fails the randomised case in the browser, which names the seed and inputs, and on the server", async ({ page }) => {
+  await page.goto(LESSON);
+  const exercise = page.getByTestId("exercise-first-response");
+  // Recognises the fixed cases' inputs instead of greeting the caller.
+  await setCode(
+    page,
+    "exercise-first-response",
+    'export const handler = async (event) => ({ statusCode: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ message: event.queryStringParameters?.name === "Ada" ? "Hello, Ada!" : "Hello, world!" }) });',
+  );
+  await exercise.getByRole("button", { name: "Run tests" }).click();
+  await expect(exercise.getByText(/In your browser: 3 of 4 tests pass/)).toBeVisible({ timeout: 30_000 });
+  const random = exercise.getByTestId("case-greets-any-name");
+  await expect(random).toContainText("Failed:");
+  await expect(random).toContainText(/with inputs \{"name":"[A-Za-z]+"\} \(run seed \d+\)/);
+  const seed = /seed (\d+)\)/.exec((await exercise.getByText(/Randomised tests drew new inputs/).textContent()) ?? "")?.[1];
+  expect(seed).toBeTruthy();
+  // Another run draws other inputs.
+  await exercise.getByRole("button", { name: "Run tests" }).click();
+  await expect(exercise.getByText(/Randomised tests drew new inputs/)).not.toContainText(`seed ${seed})`, { timeout: 30_000 });
+  await exercise.getByRole("button", { name: "Submit" }).click();
+  await expect(exercise.getByText(/Verified on the server: 3 of 4 tests pass/)).toBeVisible({ timeout: 30_000 });
+});
+
+test("a case compared with the reference solution passes in the browser, which never holds the solution", async ({ page }) => {
+  await page.goto("/learn/foundations/the-handler");
+  const exercise = page.getByTestId("exercise-http-greeting-response");
+  await setCode(
+    page,
+    "exercise-http-greeting-response",
+    [
+      "export const handler = async (event) => {",
+      "  const name = event.queryStringParameters?.name;",
+      '  const headers = { "content-type": "application/json" };',
+      '  if (!name) return { statusCode: 400, headers, body: JSON.stringify({ error: "name is required" }) };',
+      "  return { statusCode: 200, headers, body: JSON.stringify({ message: `Hello, ${name}!` }) };",
+      "};",
+    ].join("\n"),
+  );
+  await exercise.getByRole("button", { name: "Run tests" }).click();
+  await expect(exercise.getByText(/In your browser: 4 of 4 tests pass/)).toBeVisible({ timeout: 30_000 });
+  await expect(exercise.getByTestId("case-greets-any-name")).toContainText("Passed:");
 });
 
 test("marking a lesson complete shows on the course map, before and after signing in", async ({ page }) => {

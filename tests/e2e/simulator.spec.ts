@@ -83,3 +83,19 @@ test("a learner edits the handler, runs it against an S3 put event and sees the 
   await expect(sim.getByTestId("simulator-response")).toContainText('"bucket"', { timeout: 30_000 });
   await expect(sim.getByTestId("simulator-logs")).toContainText(/REPORT RequestId: .*Billed Duration: \d+ ms\s+Memory Size: 128 MB/);
 });
+
+test("a lesson's simulator runs with a layer whose files are shown read-only beside the editor", async ({ page }) => {
+  await page.goto("/learn/execution-model/layers");
+  const sim = page.getByTestId("simulator-with-layer");
+  const layer = sim.getByTestId("layer-shop-utils");
+  await expect(layer).toContainText("/opt/nodejs/node_modules/shop-utils/lib/price.js");
+  await expect(layer).toContainText("exports.formatPrice");
+  await expect(layer.locator("textarea, [contenteditable=true]")).toHaveCount(0); // read-only
+  await sim.getByRole("button", { name: /^Run/ }).click();
+  await expect(sim.getByTestId("simulator-response")).toContainText('"price": "€19.99"', { timeout: 30_000 });
+  await expect(sim.getByTestId("simulator-response")).toContainText("/opt/nodejs/node_modules/shop-utils/lib/price.js");
+  // The same function without the layer fails at init, as on Lambda.
+  const missing = page.getByTestId("simulator-missing-layer");
+  await missing.getByRole("button", { name: /^Run/ }).click();
+  await expect(missing.getByTestId("simulator-response")).toContainText("Runtime.ImportModuleError", { timeout: 30_000 });
+});
