@@ -9,7 +9,7 @@ import { type AV, type Item, clone, compareValues, validateValue } from "./attri
 import { conditionalCheckFailed, resourceNotFound, validation } from "./errors";
 import { type Condition, ExpressionContext, type PathNode, applyUpdate, evaluateCondition, parseCondition, parseProjection, parseUpdate, project, updatedNames } from "./expressions";
 import { DOCUMENT_CLIENT_SOURCE, UTIL_DYNAMODB_SOURCE } from "./guest";
-import type { Table } from "./table";
+import type { IndexDefinition, KeyView, Table } from "./table";
 
 /** Tables by name and ARN (the SDK accepts either as TableName). */
 export type TableLookup = (nameOrArn: string) => Table | undefined;
@@ -211,7 +211,7 @@ function getItem(input: In, tables: TableLookup): Record<string, unknown> {
 }
 
 /** Splits a KeyConditionExpression into the partition-key equality and the optional sort-key condition. */
-function keyCondition(cond: Condition, table: Table): { hash: AV; range?: Condition } {
+function keyCondition(cond: Condition, table: KeyView): { hash: AV; range?: Condition } {
   const parts: Condition[] = [];
   const flatten = (c: Condition): void => {
     if (c.kind === "and") {
@@ -224,15 +224,15 @@ function keyCondition(cond: Condition, table: Table): { hash: AV; range?: Condit
     const first = c.kind === "cmp" || c.kind === "between" ? c.a : c.kind === "fn" ? c.args[0] : undefined;
     return first?.kind === "path" && first.segments.length === 1 ? (first.segments[0] as string) : undefined;
   };
-  const hashPart = parts.find((c) => attrOf(c) === table.def.hashKey);
-  if (!hashPart) throw validation(`Query condition missed key schema element: ${table.def.hashKey}`);
+  const hashPart = parts.find((c) => attrOf(c) === table.hashKey);
+  if (!hashPart) throw validation(`Query condition missed key schema element: ${table.hashKey}`);
   if (hashPart.kind !== "cmp" || hashPart.op !== "=" || hashPart.b.kind !== "value") throw validation("Query key condition not supported");
   const rest = parts.filter((c) => c !== hashPart);
   if (rest.length > 1) throw validation("Conditions can be of length 1 or 2 only");
   const range = rest[0];
   if (range) {
     const attr = attrOf(range);
-    if (attr !== table.def.rangeKey) throw validation(`Query condition missed key schema element: ${table.def.rangeKey ?? attr ?? "sort key"}`);
+    if (attr !== table.rangeKey) throw validation(`Query condition missed key schema element: ${table.rangeKey ?? attr ?? "sort key"}`);
     const ok = (range.kind === "cmp" && range.op !== "<>") || range.kind === "between" || (range.kind === "fn" && range.name === "begins_with");
     if (!ok) throw validation("Query key condition not supported");
   }
@@ -240,15 +240,15 @@ function keyCondition(cond: Condition, table: Table): { hash: AV; range?: Condit
 }
 
 /** Query and Scan share paging, filtering, projection and Select (APIReference API_Query). */
-function page(items: Item[], table: Table, input: In, ctx: ExpressionContext): Record<string, unknown> {
+function page(items: Item[], table: Table, view: KeyView, input: In, ctx: ExpressionContext): Record<string, unknown> {
   const filter = parseOptionalCondition(input, ctx, "FilterExpression");
   const proj = projection(input, ctx);
   ctx.checkAllUsed();
   if (input.ExclusiveStartKey !== undefined) {
-    const start = table.keyOf(toStore(input.ExclusiveStartKey)).key;
+    const start = exclusiveStartKey(input.ExclusiveStartKey, table, view);
     const forward = input.ScanIndexForward !== false;
     items = items.filter((it) => {
-      const c = table.compareKeys(it, start);
+      const c = view.compare(it, start);
       return forward ? c > 0 : c < 0;
     });
   }
@@ -262,30 +262,46 @@ function page(items: Item[], table: Table, input: In, ctx: ExpressionContext): R
   if (select === "COUNT" && proj) throw validation("Cannot specify the ProjectionExpression when choosing to get only the Count");
   const out: Record<string, unknown> = { Count: matched.length, ScannedCount: read.length };
   if (select !== "COUNT") out.Items = matched.map((it) => itemOut(proj ? project(it, proj) : it));
-  if (read.length < items.length && read.length > 0) out.LastEvaluatedKey = itemOut(table.keysOf(read[read.length - 1]!));
+  if (read.length < items.length && read.length > 0) out.LastEvaluatedKey = itemOut(view.keysOf(read[read.length - 1]!));
   return out;
+}
+
+function viewFor(table: Table, input: In): KeyView {
+  const name = input.IndexName;
+  if (name !== undefined && typeof name !== "string") throw validation("IndexName must be a string");
+  const view = table.view(name);
+  if (!view) throw validation(`The table does not have the specified index: ${String(name)}`);
+  return view;
+}
+
+/** ExclusiveStartKey names the table's key, plus the index's key on an index (APIReference API_Query). */
+function exclusiveStartKey(raw: unknown, table: Table, view: KeyView): Item {
+  const key = toStore(raw) as Item;
+  const want = new Set([...table.keyNames, view.hashKey, ...(view.rangeKey ? [view.rangeKey] : [])]);
+  if (typeof key !== "object" || key === null || Object.keys(key).length !== want.size || ![...want].every((n) => key[n] !== undefined)) throw validation("The provided starting key is invalid: The provided key element does not match the schema");
+  return key;
 }
 
 function query(input: In, tables: TableLookup): Record<string, unknown> {
   const table = tableFor(input, tables);
   refuseLegacy(input, ["KeyConditions", "QueryFilter", "AttributesToGet"]);
-  if (input.IndexName !== undefined) throw validation(`The table does not have the specified index: ${String(input.IndexName)} (Lambda Lab does not simulate secondary indexes)`);
+  const view = viewFor(table, input);
   const ctx = expressionContext(input);
   if (typeof input.KeyConditionExpression !== "string") throw validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
   const cond = parseCondition(input.KeyConditionExpression, "KeyConditionExpression", ctx);
-  const { hash, range } = keyCondition(cond, table);
-  if (compareValues(hash, hash) === undefined || Object.keys(hash)[0] !== table.def.keyTypes[table.def.hashKey]) throw validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
-  let items = table.partition(hash);
+  const { hash, range } = keyCondition(cond, view);
+  if (compareValues(hash, hash) === undefined || Object.keys(hash)[0] !== view.keyTypes[view.hashKey]) throw validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
+  let items = view.items().filter((it) => compareValues(it[view.hashKey]!, hash) === 0);
   if (range) items = items.filter((it) => evaluateCondition(range, it));
   if (input.ScanIndexForward === false) items.reverse();
-  return page(items, table, input, ctx);
+  return page(items, table, view, input, ctx);
 }
 
 function scan(input: In, tables: TableLookup): Record<string, unknown> {
   const table = tableFor(input, tables);
   refuseLegacy(input, ["ScanFilter", "AttributesToGet"]);
-  if (input.IndexName !== undefined) throw validation(`The table does not have the specified index: ${String(input.IndexName)} (Lambda Lab does not simulate secondary indexes)`);
-  return page(table.all(), table, input, expressionContext(input));
+  const view = viewFor(table, input);
+  return page(view.items(), table, view, input, expressionContext(input));
 }
 
 // ---- batches and transactions ------------------------------------------------------------------
@@ -374,6 +390,15 @@ function transactWrite(input: In, tables: TableLookup, time: number): Record<str
   return {};
 }
 
+function describeIndex(i: IndexDefinition): Record<string, unknown> {
+  return {
+    IndexName: i.name,
+    IndexStatus: "ACTIVE",
+    KeySchema: [{ AttributeName: i.hashKey, KeyType: "HASH" }, ...(i.rangeKey ? [{ AttributeName: i.rangeKey, KeyType: "RANGE" }] : [])],
+    Projection: { ProjectionType: i.projection, ...(i.projection === "INCLUDE" && { NonKeyAttributes: i.include }) },
+  };
+}
+
 // ---- the service definition --------------------------------------------------------------------
 
 const EXCEPTIONS = ["ConditionalCheckFailedException", "ResourceNotFoundException", "TransactionCanceledException", "ProvisionedThroughputExceededException", "ItemCollectionSizeLimitExceededException"] as const;
@@ -416,6 +441,8 @@ export function dynamodbService(tables: TableLookup, arnOf: (nameOrArn: string, 
             KeySchema: t.keyNames.map((n, k) => ({ AttributeName: n, KeyType: k ? "RANGE" : "HASH" })),
             AttributeDefinitions: t.keyNames.map((n) => ({ AttributeName: n, AttributeType: t.def.keyTypes[n] })),
             BillingModeSummary: { BillingMode: t.def.billingMode },
+            ...(t.def.indexes.some((i) => i.kind === "GSI") && { GlobalSecondaryIndexes: t.def.indexes.filter((i) => i.kind === "GSI").map(describeIndex) }),
+            ...(t.def.indexes.some((i) => i.kind === "LSI") && { LocalSecondaryIndexes: t.def.indexes.filter((i) => i.kind === "LSI").map(describeIndex) }),
             ...(t.def.streamArn && { LatestStreamArn: t.def.streamArn, StreamSpecification: { StreamEnabled: true, StreamViewType: t.def.streamViewType } }),
           },
         };

@@ -111,3 +111,46 @@ describe("operations", () => {
     expect(changes).toEqual(["MODIFY"]);
   });
 });
+
+describe("secondary indexes (DeveloperGuide GSI, LSI)", () => {
+  function indexed() {
+    const table = new Table(
+      tableDefinition(
+        "Orders",
+        "AWS::DynamoDB::Table",
+        {
+          TableName: "Orders",
+          KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
+          AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }, { AttributeName: "status", AttributeType: "S" }, { AttributeName: "placedAt", AttributeType: "N" }],
+          GlobalSecondaryIndexes: [{ IndexName: "byStatus", KeySchema: [{ AttributeName: "status", KeyType: "HASH" }, { AttributeName: "placedAt", KeyType: "RANGE" }], Projection: { ProjectionType: "KEYS_ONLY" } }],
+        },
+        names,
+      ),
+    );
+    const ops = dynamodbService(() => table, () => table.def.arn).operations;
+    const call = (op: string, input: Record<string, unknown>) => ops[op]!.run({ TableName: "Orders", ...input }, { time: 0 } as AwsCallContext) as Record<string, unknown>;
+    const orders: [string, string | undefined, number][] = [["o1", "paid", 30], ["o2", "new", 10], ["o3", "paid", 20], ["o4", undefined, 5]];
+    for (const [pk, status, placedAt] of orders) call("PutItem", { Item: { pk: { S: pk }, placedAt: { N: String(placedAt) }, total: { N: "1" }, ...(status && { status: { S: status } }) } });
+    return call;
+  }
+
+  it("Query on a GSI reads by the index's keys, in its sort order, with its projection and a combined LastEvaluatedKey", () => {
+    const call = indexed();
+    const q = { IndexName: "byStatus", KeyConditionExpression: "#s = :paid", ExpressionAttributeNames: { "#s": "status" }, ExpressionAttributeValues: { ":paid": { S: "paid" } } };
+    const all = call("Query", q);
+    expect(all.Items).toEqual([
+      { pk: { S: "o3" }, status: { S: "paid" }, placedAt: { N: "20" } },
+      { pk: { S: "o1" }, status: { S: "paid" }, placedAt: { N: "30" } },
+    ]);
+    const first = call("Query", { ...q, Limit: 1 });
+    expect(first.LastEvaluatedKey).toEqual({ pk: { S: "o3" }, status: { S: "paid" }, placedAt: { N: "20" } });
+    expect((call("Query", { ...q, ExclusiveStartKey: first.LastEvaluatedKey }).Items as unknown[]).length).toBe(1);
+  });
+
+  it("the index is sparse (items without its key are not in it), and an unknown index is named", () => {
+    const call = indexed();
+    expect(call("Scan", { IndexName: "byStatus", Select: "COUNT" })).toEqual({ Count: 3, ScannedCount: 3 });
+    expect(error(() => call("Query", { IndexName: "nope", KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": { S: "o1" } } })).message).toBe("The table does not have the specified index: nope");
+    expect(error(() => call("PutItem", { Item: { pk: { S: "o9" }, status: { N: "1" } } })).message).toBe("One or more parameter values were invalid: Type mismatch for Index Key status Expected: S Actual: N IndexName: byStatus");
+  });
+});

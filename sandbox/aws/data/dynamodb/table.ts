@@ -8,6 +8,16 @@ import { keyMismatch, validation } from "./errors";
 
 export type StreamViewType = "KEYS_ONLY" | "NEW_IMAGE" | "OLD_IMAGE" | "NEW_AND_OLD_IMAGES";
 
+/** A global or local secondary index (DeveloperGuide SecondaryIndexes). */
+export interface IndexDefinition {
+  name: string;
+  kind: "GSI" | "LSI";
+  hashKey: string;
+  rangeKey?: string;
+  projection: "ALL" | "KEYS_ONLY" | "INCLUDE";
+  include: string[];
+}
+
 export interface TableDefinition {
   logicalId: string;
   name: string;
@@ -19,6 +29,7 @@ export interface TableDefinition {
   billingMode: "PAY_PER_REQUEST" | "PROVISIONED";
   streamViewType?: StreamViewType;
   streamArn?: string;
+  indexes: IndexDefinition[];
 }
 
 export interface ItemChange {
@@ -46,7 +57,7 @@ export function tableDefinition(logicalId: string, type: string, props: Props, n
     const pk = (props.PrimaryKey ?? { Name: "id", Type: "String" }) as Props;
     const t = ({ String: "S", Number: "N", Binary: "B" } as const)[String(pk.Type) as "String"];
     if (!t) fail(logicalId, "PrimaryKey", `PrimaryKey.Type must be String, Number or Binary`);
-    return { logicalId, name, arn, hashKey: String(pk.Name ?? "id"), keyTypes: { [String(pk.Name ?? "id")]: t }, billingMode: "PAY_PER_REQUEST" };
+    return { logicalId, name, arn, hashKey: String(pk.Name ?? "id"), keyTypes: { [String(pk.Name ?? "id")]: t }, billingMode: "PAY_PER_REQUEST", indexes: [] };
   }
   const schema = props.KeySchema;
   if (!Array.isArray(schema) || schema.length < 1 || schema.length > 2) fail(logicalId, "KeySchema", "KeySchema must have a HASH key and at most one RANGE key");
@@ -63,6 +74,31 @@ export function tableDefinition(logicalId: string, type: string, props: Props, n
     if (!["S", "N", "B"].includes(String(d.AttributeType))) fail(logicalId, "AttributeDefinitions", `AttributeType of ${n} must be S, N or B`);
     keyTypes[n] = d.AttributeType as "S";
   }
+  const indexes: IndexDefinition[] = [];
+  for (const [property, kind] of [["GlobalSecondaryIndexes", "GSI"], ["LocalSecondaryIndexes", "LSI"]] as const) {
+    const list = props[property];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) fail(logicalId, property, `${property} must be a list`);
+    for (const [i, raw] of (list as Props[]).entries()) {
+      const where = `${property}[${i}]`;
+      const ks = Array.isArray(raw.KeySchema) ? (raw.KeySchema as Props[]) : [];
+      const h = ks.find((k) => k.KeyType === "HASH");
+      const r = ks.find((k) => k.KeyType === "RANGE");
+      if (typeof raw.IndexName !== "string" || !h) fail(logicalId, where, "an index needs IndexName and a KeySchema with a HASH key");
+      if (kind === "LSI" && h.AttributeName !== hash.AttributeName) fail(logicalId, where, `a local secondary index has the table's partition key (${String(hash.AttributeName)})`);
+      for (const k of [h, r]) {
+        if (!k) continue;
+        const n = String(k.AttributeName);
+        const d = defs.find((x) => x.AttributeName === n);
+        if (!d) fail(logicalId, "AttributeDefinitions", `One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [${n}], AttributeDefinitions: [${defs.map((x) => String(x.AttributeName)).join(", ")}]`);
+        keyTypes[n] = d.AttributeType as "S";
+      }
+      const proj = (raw.Projection ?? {}) as Props;
+      const type = (proj.ProjectionType ?? "ALL") as IndexDefinition["projection"];
+      if (!["ALL", "KEYS_ONLY", "INCLUDE"].includes(type)) fail(logicalId, where, "Projection.ProjectionType must be ALL, KEYS_ONLY or INCLUDE");
+      indexes.push({ name: raw.IndexName, kind, hashKey: String(h.AttributeName), ...(r && { rangeKey: String(r.AttributeName) }), projection: type, include: Array.isArray(proj.NonKeyAttributes) ? proj.NonKeyAttributes.map(String) : [] });
+    }
+  }
   const stream = props.StreamSpecification as Props | undefined;
   const view = stream?.StreamViewType as StreamViewType | undefined;
   if (stream && !["KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"].includes(String(view))) {
@@ -77,7 +113,20 @@ export function tableDefinition(logicalId: string, type: string, props: Props, n
     keyTypes,
     billingMode: props.BillingMode === "PROVISIONED" ? "PROVISIONED" : "PAY_PER_REQUEST",
     ...(view && { streamViewType: view, streamArn: `${arn}/stream/${STREAM_LABEL}` }),
+    indexes,
   };
+}
+
+/** The keys a Query or Scan reads by: the table's, or an index's (plus the table's, for order and paging). */
+export interface KeyView {
+  hashKey: string;
+  rangeKey?: string;
+  keyTypes: Record<string, "S" | "N" | "B">;
+  /** Items in this view, in key order, projected (an index holds only items with its keys). */
+  items(): Item[];
+  compare(a: Item, b: Item): number;
+  /** LastEvaluatedKey of an item: the table's key, plus the index's key attributes. */
+  keysOf(item: Item): Item;
 }
 
 export class Table {
@@ -118,6 +167,14 @@ export class Table {
       const t = typeOf(v);
       if (t !== this.def.keyTypes[n]) throw validation(`One or more parameter values were invalid: Type mismatch for key ${n} expected: ${this.def.keyTypes[n]} actual: ${t}`);
       if ((v.S ?? v.B) === "") throw validation(`One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: ${n}`);
+    }
+    for (const ix of this.def.indexes) {
+      for (const n of [ix.hashKey, ix.rangeKey]) {
+        const v = n === undefined ? undefined : it[n];
+        if (!v || this.keyNames.includes(n!)) continue;
+        const t = typeOf(v);
+        if (t !== this.def.keyTypes[n!]) throw validation(`One or more parameter values were invalid: Type mismatch for Index Key ${n} Expected: ${this.def.keyTypes[n!]} Actual: ${t} IndexName: ${ix.name}`);
+      }
     }
     if (itemSize(it) > MAX_ITEM_BYTES) throw validation("Item size has exceeded the maximum allowed size");
     return { id: this.idOf(it), item: it };
@@ -166,12 +223,44 @@ export class Table {
     return 0;
   }
 
-  /** The items of one partition ordered by sort key. */
-  partition(hash: AV): Item[] {
-    return this.all().filter((it) => compareValues(it[this.def.hashKey]!, hash) === 0);
-  }
-
   keyType(name: string): AttributeType | undefined {
     return this.def.keyTypes[name];
+  }
+
+  /** The table itself, or one of its indexes, as Query and Scan read it; undefined for an unknown index. */
+  view(indexName?: string): KeyView | undefined {
+    const table = this;
+    if (indexName === undefined) {
+      return { hashKey: this.def.hashKey, ...(this.def.rangeKey && { rangeKey: this.def.rangeKey }), keyTypes: this.def.keyTypes, items: () => this.all(), compare: (a, b) => this.compareKeys(a, b), keysOf: (it) => this.keysOf(it) };
+    }
+    const ix = this.def.indexes.find((i) => i.name === indexName);
+    if (!ix) return undefined;
+    const names = [ix.hashKey, ...(ix.rangeKey ? [ix.rangeKey] : [])];
+    const compare = (a: Item, b: Item) => {
+      for (const n of names) {
+        const c = compareValues(a[n]!, b[n]!) ?? 0;
+        if (c) return c;
+      }
+      return table.compareKeys(a, b);
+    };
+    const keysOf = (it: Item): Item => {
+      const out = table.keysOf(it);
+      for (const n of names) out[n] = it[n]!;
+      return out;
+    };
+    const project = (it: Item): Item => {
+      if (ix.projection === "ALL") return it;
+      const keep = new Set([...table.keyNames, ...names, ...(ix.projection === "INCLUDE" ? ix.include : [])]);
+      return Object.fromEntries(Object.entries(it).filter(([k]) => keep.has(k)));
+    };
+    return {
+      hashKey: ix.hashKey,
+      ...(ix.rangeKey && { rangeKey: ix.rangeKey }),
+      keyTypes: this.def.keyTypes,
+      // A sparse index: only items that have every key attribute of the index.
+      items: () => [...this.items.values()].filter((it) => names.every((n) => it[n] !== undefined)).sort(compare).map((it) => project(clone(it))),
+      compare,
+      keysOf,
+    };
   }
 }
