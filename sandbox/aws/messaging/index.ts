@@ -113,6 +113,16 @@ export class Messaging {
       if (r.type === "AWS::Scheduler::Schedule") this.schedulerSchedule(r.logicalId, r.properties);
     }
     for (const f of t.functions) for (const e of f.events) this.functionEvent(f, e);
+    // Function → queue/topic/bus edges for what Lambda itself delivers (DLQs, destinations).
+    const mine = (ref: { logicalId?: string } | undefined) => ref?.logicalId !== undefined && (this.queues.has(ref.logicalId) || this.topics.has(ref.logicalId) || this.eb.buses.has(ref.logicalId));
+    for (const f of t.functions) {
+      if (mine(f.deadLetter)) this.edge(f.logicalId, f.deadLetter?.logicalId as string, "lambda:dead-letter-queue");
+      const configs = [f.asyncConfig, ...t.eventInvokeConfigs.filter((c) => c.function === f.logicalId).map((c) => c.config)];
+      for (const c of configs) {
+        if (mine(c?.onSuccess)) this.edge(f.logicalId, c?.onSuccess?.logicalId as string, "lambda:destination:OnSuccess");
+        if (mine(c?.onFailure)) this.edge(f.logicalId, c?.onFailure?.logicalId as string, "lambda:destination:OnFailure");
+      }
+    }
     // What Lambda itself delivers (dead-letter queues, destinations) enters the simulated services.
     for (const [id, res] of this.host.resources) this.listen(id, res);
     for (const q of this.queues.values()) hub.nameResource(q.config.arn, q.config.logicalId);

@@ -267,6 +267,7 @@ describe("a queue that is a Lambda dead-letter queue (the service's TargetResour
       [{ invoke: "Flaky", type: "Event", payload: { id: 1 } }],
     );
     expect(m.resources.Failed).toMatchObject({ deliveredByLambda: 1, deleted: 1 });
+    expect(m.edges).toEqual(expect.arrayContaining([{ from: "Flaky", to: "Failed", kind: "lambda:dead-letter-queue" }, { from: "Failed", to: "Inspector", kind: "sqs:event-source-mapping" }]));
     expect(report.invocations.find((i) => i.function === "Inspector")!.response).toBe("boom");
   });
 });
