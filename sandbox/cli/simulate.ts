@@ -14,13 +14,13 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { createNodePool } from "../hosts/node/pool";
 import { SandboxHostError } from "../hosts/session";
-import type { FunctionConfig, SourceFiles } from "../runtime/types";
+import type { FunctionConfig, HostCallInfo, SourceFiles } from "../runtime/types";
 import { formatDuration, parseDuration } from "../service/duration";
 import { parseDrive } from "../service/drive";
 import { DriveError, LambdaApiError, TemplateError } from "../service/errors";
 import { awsExtensions, type HttpExchange } from "../aws";
+import { standaloneAws, type StandaloneAws } from "../aws/standalone";
 import { simulate } from "../service/service";
-import { parseTemplate } from "../service/template";
 import type { RunReport } from "../service/types";
 import type { EventSource } from "./args";
 import { readEvent, type EventInputDeps } from "./event-input";
@@ -628,17 +628,19 @@ export async function runTemplateInvoke(
   const templatePath = resolve(io.cwd, args.template);
   const text = readText(templatePath, "template");
   let config: FunctionConfig;
+  // The template deployed with the simulated AWS, so the function's SDK calls reach its tables,
+  // queues and buckets (sandbox/aws/standalone.ts); the function itself runs in the worker pool.
+  let aws: StandaloneAws | undefined;
+  let sdk: ReturnType<StandaloneAws["environmentOptions"]>;
   try {
-    const exts = awsExtensions();
-    const t = await parseTemplate(text, {
-      // Resource and event types the simulated AWS handles are not "not simulated" (the worker
-      // pool runs the function alone: its SDK calls need `simulate`).
-      extensionResourceTypes: exts.flatMap((e) => e.resourceTypes ?? []),
-      extensionEventTypes: exts.flatMap((e) => e.eventTypes ?? []),
-      fileName: args.template,
+    aws = await standaloneAws({
+      template: text,
+      templateFileName: args.template,
       parameters: args.parameters,
       codeLoader: (uri) => loadFolder(dirname(templatePath), uri),
+      logs: "none",
     });
+    const t = aws.service.template;
     const f = t.functions.find((x) => x.logicalId === args.logicalId);
     if (!f)
       throw new UsageError(
@@ -665,7 +667,9 @@ export async function runTemplateInvoke(
       files: f.files,
       layers: f.layers,
     };
+    sdk = aws.environmentOptions(f);
   } catch (error) {
+    aws?.service.dispose();
     if (error instanceof TemplateError)
       throw new UsageError(`${args.template}: ${error.message}`, "invoke");
     throw error;
@@ -680,6 +684,8 @@ export async function runTemplateInvoke(
   try {
     const session = await pool.newSession(config, {
       onLog: (log) => io.stderr.write(`${log.message}\n`),
+      ...(sdk.builtinModules ? { environment: { builtinModules: sdk.builtinModules } } : {}),
+      ...(sdk.hostCall ? { hostCall: (name: string, payload: unknown, info?: HostCallInfo) => sdk.hostCall?.(name, payload, info ?? { elapsedMs: 0, phase: "invoke" }) } : {}),
     });
     let failed = false;
     try {
@@ -698,6 +704,7 @@ export async function runTemplateInvoke(
     throw error;
   } finally {
     await pool.dispose();
+    aws.service.dispose();
   }
 }
 
