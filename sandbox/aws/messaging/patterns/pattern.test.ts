@@ -99,6 +99,25 @@ describe("content filtering (EventBridge UG eb-event-patterns-content-based-filt
   });
 });
 
+describe("the complex example of eb-event-patterns-content-based-filtering", () => {
+  const pattern = {
+    time: [{ prefix: "2017-10-02" }],
+    detail: {
+      state: [{ "anything-but": "initializing" }],
+      "c-count": [{ numeric: [">", 0, "<=", 5] }],
+      "d-count": [{ numeric: ["<", 10] }],
+      "x-limit": [{ "anything-but": [100, 200, 300] }],
+    },
+  };
+  const event = { time: "2017-10-02T18:43:48Z", detail: { state: "running", "c-count": 5, "d-count": 9, "x-limit": 301 } };
+  it("matches the page's event, and not when one condition fails", () => {
+    expect(m(pattern, event)).toBe(true);
+    expect(m(pattern, { ...event, detail: { ...event.detail, "x-limit": 200 } })).toBe(false);
+    expect(m(pattern, { ...event, detail: { ...event.detail, state: "initializing" } })).toBe(false);
+    expect(m(pattern, { ...event, time: "2017-10-03T00:00:00Z" })).toBe(false);
+  });
+});
+
 describe("malformed patterns are refused in EventBridge's words", () => {
   const bad = (p: unknown) => {
     try {
