@@ -3,7 +3,7 @@
  * its items in attribute-value form, and the item-level changes it reports to its stream.
  */
 import { TemplateError } from "../../../service/errors";
-import { type AV, type AttributeType, type Item, clone, compareValues, itemSize, MAX_ITEM_BYTES, typeOf, validateItem } from "./attributes";
+import { type AttributeType, type Item, clone, compareValues, itemSize, MAX_ITEM_BYTES, typeOf, validateItem } from "./attributes";
 import { keyMismatch, validation } from "./errors";
 
 export type StreamViewType = "KEYS_ONLY" | "NEW_IMAGE" | "OLD_IMAGE" | "NEW_AND_OLD_IMAGES";
@@ -229,7 +229,6 @@ export class Table {
 
   /** The table itself, or one of its indexes, as Query and Scan read it; undefined for an unknown index. */
   view(indexName?: string): KeyView | undefined {
-    const table = this;
     if (indexName === undefined) {
       return { hashKey: this.def.hashKey, ...(this.def.rangeKey && { rangeKey: this.def.rangeKey }), keyTypes: this.def.keyTypes, items: () => this.all(), compare: (a, b) => this.compareKeys(a, b), keysOf: (it) => this.keysOf(it) };
     }
@@ -241,16 +240,16 @@ export class Table {
         const c = compareValues(a[n]!, b[n]!) ?? 0;
         if (c) return c;
       }
-      return table.compareKeys(a, b);
+      return this.compareKeys(a, b);
     };
     const keysOf = (it: Item): Item => {
-      const out = table.keysOf(it);
+      const out = this.keysOf(it);
       for (const n of names) out[n] = it[n]!;
       return out;
     };
     const project = (it: Item): Item => {
       if (ix.projection === "ALL") return it;
-      const keep = new Set([...table.keyNames, ...names, ...(ix.projection === "INCLUDE" ? ix.include : [])]);
+      const keep = new Set([...this.keyNames, ...names, ...(ix.projection === "INCLUDE" ? ix.include : [])]);
       return Object.fromEntries(Object.entries(it).filter(([k]) => keep.has(k)));
     };
     return {
