@@ -79,6 +79,8 @@ export type {
   InvokeResponse,
   MinuteMetrics,
   RunReport,
+  FlowEdge,
+  HttpExchangeReport,
   RunSummary,
   TargetState,
   ThrottleReason,

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { computeCost } from "./cost";
 import { durationStats } from "./metrics";
 import { PRICES } from "./pricing";
-import { simulate } from "./service";
+import { simulate, type ServiceExtension } from "./service";
 import { fakeFactory, fn, template } from "./testing";
 import type { InvocationRecord } from "./types";
 
@@ -121,6 +121,27 @@ describe("the run report", () => {
     expect(streams).toContain(a.invocations[0]?.response);
     const c = await simulate(template({ F: json }), drive, { seed: 8 });
     expect(c.invocations[0]?.response).not.toBe(a.invocations[0]?.response);
+  });
+
+  it("draws the flow to DLQs and destinations, and lifts extensions' resources, HTTP exchanges and edges to the top", async () => {
+    const t = template({
+      F: fn(ok, { DeadLetterQueue: { Type: "SQS", TargetArn: { "Fn::GetAtt": ["Dlq", "Arn"] } }, EventInvokeConfig: { DestinationConfig: { OnSuccess: { Type: "SQS", Destination: { "Fn::GetAtt": ["Done", "Arn"] } } } } }),
+      Dlq: { Type: "AWS::SQS::Queue" },
+      Done: { Type: "AWS::SQS::Queue" },
+    });
+    const fake: ServiceExtension = {
+      name: "fake",
+      report: () => ({ resources: { Table: { items: 2 } }, http: [{ stimulus: 1, method: "GET", path: "/b", statusCode: 200, headers: {}, body: "" }, { stimulus: 0, method: "GET", path: "/a", statusCode: 404, headers: {}, body: "" }], edges: [{ from: "Api", to: "F", kind: "http" }, { from: "Api", to: "F", kind: "http" }] }),
+    };
+    const r = await simulate(t, { stimuli: [] }, { extensions: [fake] });
+    expect(r.edges).toEqual([
+      { from: "F", to: "Dlq", kind: "dlq" },
+      { from: "F", to: "Done", kind: "destination:onSuccess" },
+      { from: "Api", to: "F", kind: "http" },
+    ]);
+    expect(r.resources.Table).toEqual({ items: 2 });
+    expect(r.resources.functions.F).toBeDefined();
+    expect(r.http?.map((h) => h.path)).toEqual(["/a", "/b"]);
   });
 
   it("keeps no log lines, or only the last N, when asked (load runs)", async () => {

@@ -21,7 +21,9 @@ import { parseTemplate, type AsyncConfig, type ParsedTemplate, type TargetRef, t
 import type {
   DeadLetterMessage,
   DestinationDelivery,
+  FlowEdge,
   FunctionState,
+  HttpExchangeReport,
   InvocationRecord,
   InvocationRecordDocument,
   InvocationType,
@@ -1391,6 +1393,7 @@ export class LambdaService implements Disposable {
     }
     const extensions: Record<string, unknown> = {};
     for (const ext of this.extensions) if (ext.report) extensions[ext.name] = ext.report(this.host);
+    const lifted = liftExtensionSections(Object.values(extensions));
     let deadLetterCount = 0;
     for (const list of Object.values(this.deadLetters)) deadLetterCount += list.length;
     return {
@@ -1418,10 +1421,27 @@ export class LambdaService implements Disposable {
       metrics: this.metrics.build(),
       traces,
       cost,
-      resources: { functions, targets },
+      resources: { ...lifted.resources, functions, targets },
+      ...(lifted.http.length ? { http: lifted.http } : {}),
+      edges: [...this.targetEdges(), ...lifted.edges],
       logGroups,
       ...(Object.keys(extensions).length ? { extensions } : {}),
     };
+  }
+
+  /** Functions → their DLQs and destinations, for the report's flow diagram. */
+  private targetEdges(): FlowEdge[] {
+    const edges: FlowEdge[] = [];
+    for (const fn of this.fns.values()) {
+      const name = (t: TargetRef) => t.logicalId ?? t.arn;
+      if (fn.def.deadLetter) edges.push({ from: fn.def.logicalId, to: name(fn.def.deadLetter), kind: "dlq" });
+      for (const cfg of fn.asyncConfigs.values()) {
+        for (const [kind, dest] of [["onSuccess", cfg.onSuccess], ["onFailure", cfg.onFailure]] as const) {
+          if (dest) edges.push({ from: fn.def.logicalId, to: name(dest), kind: `destination:${kind}` });
+        }
+      }
+    }
+    return uniqueEdges(edges);
   }
 
   // ---- lifecycle ------------------------------------------------------------------------------
@@ -1536,4 +1556,30 @@ export async function simulate(
   } finally {
     service.dispose();
   }
+}
+
+/**
+ * The parts of extension report sections that belong at the report's top level (issue 5): `http`
+ * exchanges, `resources` keyed by logical id, flow `edges`. Each extension keeps its whole section
+ * under `extensions[name]` too.
+ */
+function liftExtensionSections(sections: unknown[]): { http: HttpExchangeReport[]; resources: Record<string, unknown>; edges: FlowEdge[] } {
+  const http: HttpExchangeReport[] = [];
+  const resources: Record<string, unknown> = {};
+  const edges: FlowEdge[] = [];
+  for (const s of sections) {
+    if (typeof s !== "object" || s === null) continue;
+    const { http: h, resources: r, edges: e } = s as { http?: unknown; resources?: unknown; edges?: unknown };
+    if (Array.isArray(h)) http.push(...(h as HttpExchangeReport[]));
+    if (typeof r === "object" && r !== null && !Array.isArray(r)) Object.assign(resources, r);
+    if (Array.isArray(e)) edges.push(...(e as FlowEdge[]).filter((x) => typeof x?.from === "string" && typeof x?.to === "string"));
+  }
+  http.sort((a, b) => Number(a.stimulus ?? Infinity) - Number(b.stimulus ?? Infinity) || Number(a.start ?? 0) - Number(b.start ?? 0));
+  return { http, resources, edges: uniqueEdges(edges) };
+}
+
+function uniqueEdges(edges: FlowEdge[]): FlowEdge[] {
+  const seen = new Map<string, FlowEdge>();
+  for (const e of edges) seen.set(`${e.from}\u0000${e.to}\u0000${e.kind}`, { from: e.from, to: e.to, kind: e.kind });
+  return [...seen.values()];
 }

@@ -225,6 +225,23 @@ export interface RunSummary {
   recursiveLoopsStopped: number;
 }
 
+/** One connection of the event flow (`Jobs` → `Worker`, kind `sqs`; `Worker` → `Orders`, kind `dynamodb:PutItem`). */
+export interface FlowEdge {
+  from: string;
+  to: string;
+  kind: string;
+}
+
+/** An HTTP request a router answered (sandbox/aws/http): the method and path asked, the response given. */
+export interface HttpExchangeReport {
+  method: string;
+  path: string;
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  [field: string]: unknown;
+}
+
 export interface RunReport {
   seed: number | string;
   /** ISO time of virtual ms 0. */
@@ -241,7 +258,16 @@ export interface RunReport {
   metrics: Record<string, MinuteMetrics[]>;
   traces: Trace[];
   cost: CostReport;
-  resources: { functions: Record<string, FunctionState>; targets: Record<string, TargetState> };
+  /**
+   * Each resource's state at the end: the functions, the DLQ/destination targets, and — keyed by
+   * logical id — what service extensions simulate (queues with their depths, tables with their
+   * items, buckets with their objects…).
+   */
+  resources: { functions: Record<string, FunctionState>; targets: Record<string, TargetState>; [logicalId: string]: unknown };
+  /** HTTP requests to API Gateway, function URLs and load balancers, in stimulus order (issue 5). */
+  http?: HttpExchangeReport[];
+  /** The event flow for a diagram: source → function → service, one edge per kind of connection. */
+  edges: FlowEdge[];
   /**
    * The log lines as CloudWatch Logs holds them: by log group (`/aws/lambda/<function name>`), then
    * by log stream (one per execution environment, `YYYY/MM/DD/[version]<32 hex>`), in order.
