@@ -206,6 +206,23 @@ Object.keys(SPECS).forEach(function (name) {
   var method = name.charAt(0).toLowerCase() + name.slice(1);
   DynamoDBDocument.prototype[method] = function (input, cb) { return this.send(new C(input), cb); };
 });
+// paginateQuery / paginateScan: async iterators over pages, following LastEvaluatedKey (SDK v3 paginators).
+function paginator(kind) {
+  return async function* (config, input) {
+    if (!config || !config.client) throw new TypeError('paginate' + kind + ': pass { client: documentClient }');
+    var key = input && input.ExclusiveStartKey;
+    do {
+      var page = Object.assign({}, input);
+      if (key) page.ExclusiveStartKey = key;
+      if (config.pageSize) page.Limit = config.pageSize;
+      var out = await config.client.send(new exports[kind + 'Command'](page));
+      yield out;
+      key = out.LastEvaluatedKey;
+    } while (key);
+  };
+}
+exports.paginateQuery = paginator('Query');
+exports.paginateScan = paginator('Scan');
 exports.DynamoDBDocumentClient = DynamoDBDocumentClient;
 exports.DynamoDBDocument = DynamoDBDocument;
 exports.NumberValue = function NumberValue(value) { this.value = String(value); };

@@ -99,4 +99,18 @@ describe("DynamoDB from a handler", () => {
       };`);
     expect(out).toEqual({ err: "Pass options.removeUndefinedValues=true to remove undefined values from map/array/set.", m: { a: { N: "1" }, c: { L: [{ BOOL: true }, { NULL: true }] } }, u: { n: 5, l: ["x"] } });
   });
+
+  it("paginateQuery from lib-dynamodb follows LastEvaluatedKey page by page", async () => {
+    const out = await run(`
+      const { DynamoDBClient } = require("@aws-sdk/client-dynamodb");
+      const { DynamoDBDocumentClient, BatchWriteCommand, paginateQuery } = require("@aws-sdk/lib-dynamodb");
+      const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+      exports.handler = async () => {
+        await doc.send(new BatchWriteCommand({ RequestItems: { Orders: [1, 2, 3, 4, 5].map((sk) => ({ PutRequest: { Item: { pk: "u1", sk } } })) } }));
+        const pages = [];
+        for await (const page of paginateQuery({ client: doc, pageSize: 2 }, { TableName: "Orders", KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": "u1" } })) pages.push(page.Items.map((i) => i.sk));
+        return pages;
+      };`);
+    expect(out).toEqual([[1, 2], [3, 4], [5]]);
+  });
 });
