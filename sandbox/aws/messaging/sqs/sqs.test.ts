@@ -390,3 +390,56 @@ describe("throttles (DG services-sqs-scaling: use MaximumConcurrency rather than
     expect(ok.some((i) => i.start >= 20_000)).toBe(true); // a throttled message waited for its visibility timeout
   });
 });
+
+describe("SQS calls with wrong shapes are refused in SQS's words (SQS APIReference CommonErrors, API_SendMessage, API_ReceiveMessage)", () => {
+  it("names the parameter and the reason", async () => {
+    const code = `
+      const { SQSClient, SendMessageCommand, SendMessageBatchCommand, ReceiveMessageCommand, ChangeMessageVisibilityCommand, GetQueueAttributesCommand } = require("@aws-sdk/client-sqs");
+      const sqs = new SQSClient({});
+      exports.handler = async () => {
+      const QueueUrl = process.env.Q, FifoUrl = process.env.F;
+      const tries = [
+        new SendMessageCommand({ MessageBody: "x" }),
+        new SendMessageCommand({ QueueUrl }),
+        new SendMessageCommand({ QueueUrl, MessageBody: "x", DelaySeconds: 901 }),
+        new SendMessageCommand({ QueueUrl, MessageBody: "x", MessageAttributes: { n: { DataType: "Number", StringValue: "abc" } } }),
+        new SendMessageCommand({ QueueUrl: FifoUrl, MessageBody: "x" }),
+        new SendMessageCommand({ QueueUrl: FifoUrl, MessageBody: "x", MessageGroupId: "g" }),
+        new SendMessageBatchCommand({ QueueUrl, Entries: [] }),
+        new SendMessageBatchCommand({ QueueUrl, Entries: [{ Id: "a", MessageBody: "1" }, { Id: "a", MessageBody: "2" }] }),
+        new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 11 }),
+        new ChangeMessageVisibilityCommand({ QueueUrl, ReceiptHandle: "AQEBnope", VisibilityTimeout: 5 }),
+        new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["Depth"] }),
+      ];
+      const out = [];
+      for (const c of tries) { try { await sqs.send(c); out.push("ok"); } catch (e) { out.push(e.name + ": " + e.message); } }
+      return out;
+      };`;
+    const hub = new SdkHub();
+    using s = await createLambdaService({
+      template: template({
+        Jobs: { Type: "AWS::SQS::Queue" },
+        Fifo: { Type: "AWS::SQS::Queue", Properties: { FifoQueue: true, QueueName: "f.fifo" } },
+        F: fn(code, {
+          Environment: { Variables: { Q: { Ref: "Jobs" }, F: { Ref: "Fifo" } } },
+          Policies: [{ Statement: [{ Effect: "Allow", Action: "sqs:*", Resource: "*" }] }],
+        }),
+      }),
+      extensions: [hub.extension, messagingExtension(hub)],
+    });
+    const r = await s.invoke("F", {});
+    expect(r.payload).toEqual([
+      "MissingParameter: The request must contain the parameter QueueUrl.",
+      "MissingParameter: The request must contain the parameter MessageBody.",
+      "InvalidParameterValue: Value 901 for parameter DelaySeconds is invalid. Reason: Must be >= 0 and <= 900.",
+      "InvalidParameterValue: Can't cast the value of message (user) attribute 'n' to a number.",
+      "MissingParameter: The request must contain the parameter MessageGroupId.",
+      "InvalidParameterValue: The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly",
+      "EmptyBatchRequest: There should be at least one SendMessageBatchRequestEntry in the request.",
+      "BatchEntryIdsNotDistinct: Id a repeated.",
+      "InvalidParameterValue: Value 11 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.",
+      'ReceiptHandleIsInvalid: The input receipt handle "AQEBnope" is not a valid receipt handle.',
+      "InvalidAttributeName: Unknown Attribute Depth.",
+    ]);
+  });
+});
