@@ -107,6 +107,9 @@ test("a teacher sets a custom exercise with hidden tests; a student joins, fails
   await expect(item).not.toContainText("triples a secret number");
 
   await setCode(student, "assignment-item-0", "export const handler = async (event) => event.n + 4;");
+  // The visible test runs in the browser first (2 + 4 = 6 passes it); only the server grades.
+  await item.getByRole("button", { name: "Run the visible tests in my browser" }).click();
+  await expect(item.getByTestId("browser-run")).toContainText("1 of 1 visible tests pass", { timeout: 30_000 });
   await item.getByRole("button", { name: "Submit for grading" }).click();
   await expect(item.getByTestId("submission-status").first()).toHaveText(/Queued|Grading|Graded/);
   await expect(item.getByTestId("submission-status").first()).toHaveText("Graded", { timeout: 90_000 });
@@ -168,4 +171,82 @@ test("the classes pages refuse who may not see them", async ({ page }) => {
   // The gradebook CSV of someone else's class: 403.
   const csv = await page.request.get("/api/classes/not-a-class/gradebook");
   expect(csv.status()).toBe(403);
+});
+
+test("a teacher sets a question set from the bank, edits the assignment and previews it; a student passes the set; the gradebook filters by status", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const className = `E2E quiz class ${unique()}`;
+  await signIn(page, "teacher@example.com", "lambda-lab-teacher");
+  await page.goto("/classes/teaching");
+  await page.getByLabel("Class name").fill(className);
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: className })).toBeVisible();
+  const joinCode = (await page.getByTestId("join-code").textContent())!.trim();
+  const classUrl = page.url();
+
+  // A question set: one question found by searching, one pasted by id; pass mark 50%.
+  await page.getByRole("link", { name: "New assignment" }).click();
+  await page.getByLabel("Title").fill("Quiz week");
+  await page.getByRole("button", { name: "Add a question set" }).click();
+  await page.getByLabel("Module").selectOption("foundations");
+  await page.getByLabel("Search questions").fill("most accurate");
+  await page.getByRole("checkbox", { name: /what-is-lambda/ }).check();
+  await page.getByLabel(/Or paste question ids/).fill("serverless-idle-cost, no-such-id");
+  await page.getByRole("button", { name: "Add these ids" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Not in the bank: no-such-id");
+  await expect(page.getByText("Picked: 2")).toBeVisible();
+  await page.getByLabel("Pass mark (%)").fill("50");
+  for (const scheme of ["light", "dark"] as const) await expectNoAxeViolations(page, scheme);
+  await page.getByRole("button", { name: "Create assignment" }).click();
+  await expect(page).toHaveURL(classUrl);
+  await expect(page.getByText("Question set: 2 questions, pass at 50% (100 points)")).toBeVisible();
+
+  // Edit: a new title; nobody has submitted yet, so nothing is locked.
+  await page.getByRole("link", { name: "Edit “Quiz week”" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Edit “Quiz week”" })).toBeVisible();
+  await expect(page.getByText("only its points can change")).toHaveCount(0);
+  for (const scheme of ["light", "dark"] as const) await expectNoAxeViolations(page, scheme);
+  await page.getByLabel("Title").fill("Quiz week (edited)");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(classUrl);
+  await expect(page.getByRole("heading", { name: "Quiz week (edited)" })).toBeVisible();
+
+  // Preview: the student's view, nothing to submit.
+  await page.getByRole("link", { name: /Preview as a student/ }).click();
+  await expect(page.getByRole("note")).toContainText("Nothing you do here is submitted");
+  await expect(page.getByTestId("set-question-1")).toContainText("True or false?");
+  await expect(page.getByRole("button", { name: /Submit/ })).toHaveCount(0);
+  for (const scheme of ["light", "dark"] as const) await expectNoAxeViolations(page, scheme);
+
+  // A student answers both questions right: 100%, passed.
+  const studentContext = await browser.newContext();
+  const student = await studentContext.newPage();
+  const email = `quiz-${unique()}@example.com`;
+  await signUp(student, "Quinn Quiz", email, "quinn-the-student");
+  await student.goto(`/classes/join?code=${joinCode}`);
+  await student.getByRole("button", { name: "Join class" }).click();
+  await student.getByRole("link", { name: "Quiz week (edited)" }).click();
+  const set = student.getByTestId("assignment-item-0");
+  await set.getByTestId("set-question-0").getByRole("radio", { name: /event-driven compute service/ }).check();
+  await set.getByTestId("set-question-1").getByRole("radio", { name: "True" }).check();
+  for (const scheme of ["light", "dark"] as const) await expectNoAxeViolations(student, scheme);
+  await set.getByRole("button", { name: "Submit 2 of 2 answers" }).click();
+  await expect(set.getByTestId("set-result")).toContainText("100% — passed (2 of 2 right)");
+  await expect(set.getByTestId("item-points")).toHaveText("100");
+  await studentContext.close();
+
+  // The gradebook: the student passed; the status filter finds them under "passed", not "stuck".
+  await page.goto(classUrl);
+  await page.getByRole("link", { name: "Gradebook" }).click();
+  await expect(page.getByTestId(`cell-${email}-0`)).toContainText("100");
+  await page.getByTestId("status-filter").getByRole("link", { name: "passed" }).click();
+  await expect(page.getByRole("row", { name: /Quinn Quiz/ })).toBeVisible();
+  await page.getByTestId("status-filter").getByRole("link", { name: /^stuck/ }).click();
+  await expect(page.getByRole("row", { name: /Quinn Quiz/ })).toHaveCount(0);
+  for (const scheme of ["light", "dark"] as const) await expectNoAxeViolations(page, scheme);
+
+  // Now that the set has a submission, the edit form locks it.
+  await page.goto(classUrl);
+  await page.getByRole("link", { name: "Edit “Quiz week (edited)”" }).click();
+  await expect(page.getByText("Students have submitted to this item: only its points can change.")).toBeVisible();
 });

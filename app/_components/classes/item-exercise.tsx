@@ -9,11 +9,38 @@ import { useEffect, useState } from "react";
 import { submitItemAction } from "@/app/classes/actions";
 import type { PublicExercise } from "@/app/_server/classes/items";
 import type { StudentSubmission } from "@/app/_server/classes/assignments";
+import { runWorkerOnce } from "@/app/_lib/worker-once";
+import type { ExerciseReport } from "@/sandbox/grading";
 import { CodeEditor } from "../simulator/code-editor";
+import { loadCatalogueEvent } from "../simulator/events";
 import styles from "./classes.module.css";
 import { LocalTime } from "./local-time";
 
 const STATUS_LABEL: Record<string, string> = { QUEUED: "Queued", GRADING: "Grading", GRADED: "Graded", FAILED: "Failed" };
+
+/**
+ * The visible tests, run in a fresh Web Worker with the lesson exercises' grader (killed if it
+ * overruns): quick feedback only — the grade comes from the server, hidden tests included.
+ */
+async function runVisibleTests(exercise: PublicExercise, files: Record<string, string>): Promise<ExerciseReport> {
+  const tests = exercise.browserTests;
+  const ids = new Set<string>();
+  for (const t of tests) {
+    if (t.fromCatalogue) ids.add(t.fromCatalogue.id);
+    for (const i of t.invocations ?? []) if (i.fromCatalogue) ids.add(i.fromCatalogue.id);
+  }
+  const catalogue = Object.fromEntries(await Promise.all([...ids].map(async (id) => [id, await loadCatalogueEvent(id)] as const)));
+  // The format wants a solution; the browser never has it and no test here uses it.
+  const spec = { id: exercise.id, instructions: exercise.instructions, function: exercise.function, stub: exercise.stub, solution: exercise.stub, hints: exercise.hints, tests };
+  const invocations = tests.reduce((n, t) => n + (t.invocations?.length ?? 1) * (t.random?.count ?? 1), 0);
+  const { report } = await runWorkerOnce<{ report: ExerciseReport }>(
+    () => new Worker(new URL("../exercise/grader.worker.ts", import.meta.url), { type: "module" }),
+    { spec, files, catalogue, seed: crypto.getRandomValues(new Uint32Array(1))[0]! },
+    8_000 + invocations * ((exercise.function.timeoutSeconds ?? 3) * 1000 + 500),
+    "The tests took too long and were stopped. Look for code that never finishes.",
+  );
+  return report;
+}
 
 export function SubmissionResult({ s }: { s: StudentSubmission }) {
   const done = s.status === "GRADED" || s.status === "FAILED";
@@ -70,6 +97,16 @@ export function ItemExercise({ itemId, exercise, closed, submissions, preview = 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [latest, setLatest] = useState<StudentSubmission | null>(submissions[0] ?? null);
+  const [local, setLocal] = useState<{ running: boolean; report: ExerciseReport | null; error: string | null }>({ running: false, report: null, error: null });
+
+  const runLocally = async () => {
+    setLocal({ running: true, report: null, error: null });
+    try {
+      setLocal({ running: false, report: await runVisibleTests(exercise, { ...exercise.stub, [mainFile]: code }), error: null });
+    } catch (error) {
+      setLocal({ running: false, report: null, error: (error as Error).message });
+    }
+  };
 
   useEffect(() => {
     const saved = localStorage.getItem(storageKey);
@@ -138,6 +175,11 @@ export function ItemExercise({ itemId, exercise, closed, submissions, preview = 
             {busy ? "Submitting…" : waitingId ? "Waiting for the grader…" : "Submit for grading"}
           </button>
         )}
+        {exercise.browserTests.length > 0 && (
+          <button type="button" className="button secondary" onClick={() => void runLocally()} disabled={local.running}>
+            {local.running ? "Running the visible tests…" : "Run the visible tests in my browser"}
+          </button>
+        )}
         <button type="button" className="button secondary" onClick={() => edit(exercise.stub[mainFile]!)} disabled={busy}>
           Reset to starting code
         </button>
@@ -148,6 +190,26 @@ export function ItemExercise({ itemId, exercise, closed, submissions, preview = 
           <p className="alert error" role="alert">
             {error}
           </p>
+        )}
+        {local.error && (
+          <p className="alert error" role="alert">
+            {local.error}
+          </p>
+        )}
+        {local.report && (
+          <div data-testid="browser-run">
+            <p>
+              In your browser: {local.report.passed} of {local.report.total} visible tests pass. Submit for the grade (hidden tests included).
+            </p>
+            <ul className="test-cases">
+              {local.report.cases.map((c) => (
+                <li key={c.id} className={c.passed ? "case-pass" : "case-fail"}>
+                  <span aria-hidden="true">{c.passed ? "✓" : "✗"}</span> <span className="sr-only">{c.passed ? "Passed:" : "Failed:"}</span> {c.name}
+                  {!c.passed && c.message && <div className="case-message">{c.message}</div>}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
         {latest && <SubmissionResult s={latest} />}
       </div>

@@ -60,14 +60,21 @@ export function itemTitle(item: ItemLike): string {
   return `Question set: ${n} question${n === 1 ? "" : "s"}, pass at ${typeof set?.passMark === "number" ? set.passMark : 100}%`;
 }
 
-/** The exercise as a student may see it: instructions, starting code and the visible tests' names. */
+/**
+ * The exercise as a student may see it: instructions, starting code, the visible tests' names, and
+ * the visible tests themselves so the browser can run them before submitting. Hidden tests, the
+ * solution, and tests that compare with the solution's outcome stay on the server.
+ */
 export function publicExercise(spec: ExerciseSpec) {
+  const usesSolution = (t: ExerciseSpec["tests"][number]) => (t.invocations ?? [{ expect: t.expect ?? {} }]).some((i) => i.expect.sameAsSolution);
   return {
     id: spec.id,
     title: spec.title ?? null,
     instructions: spec.instructions,
     stub: spec.stub,
     hints: spec.hints,
+    function: spec.function,
+    browserTests: spec.tests.filter((t) => !t.hidden && !usesSolution(t)),
     visibleTests: spec.tests.filter((t) => !t.hidden).map((t) => ({ id: t.id, name: t.name, points: t.points })),
     hiddenTests: spec.tests.filter((t) => t.hidden).length,
   };
