@@ -180,3 +180,34 @@ describe("stream mapping limits", () => {
     ).rejects.toThrow("MaximumRecordAgeInSeconds must be -1 (infinite) or from 60 to 604800");
   });
 });
+
+describe("tumbling windows (DG with-kinesis-windows)", () => {
+  it("batches of one window share the state the function returns; a final invocation closes each window", async () => {
+    const { report } = await run(
+      {
+        Clicks: { Type: "AWS::Kinesis::Stream", Properties: { ShardCount: 1 } },
+        Counter: fn(
+          `exports.handler = async (e) => {
+            const sum = (e.state.sum ?? 0) + e.Records.reduce((n, r) => n + Number(Buffer.from(r.kinesis.data, "base64").toString()), 0);
+            return { state: { sum }, seen: [e.window.start.slice(11, 19), e.isFinalInvokeForWindow, e.Records.length, sum] };
+          };`,
+          { Events: { K: { Type: "Kinesis", Properties: { Stream: { "Fn::GetAtt": ["Clicks", "Arn"] }, StartingPosition: "TRIM_HORIZON", TumblingWindowInSeconds: 60 } } } },
+        ),
+      },
+      {
+        stimuli: [
+          { at: "0s", kinesis: { stream: "Clicks", records: [{ partitionKey: "k", data: "1" }] } },
+          { at: "10s", kinesis: { stream: "Clicks", records: [{ partitionKey: "k", data: "2" }] } },
+          { at: "70s", kinesis: { stream: "Clicks", records: [{ partitionKey: "k", data: "5" }] } },
+        ],
+      },
+    );
+    expect(report.invocations.map((i) => (i.response as { seen: unknown }).seen)).toEqual([
+      ["00:00:00", false, 1, 1],
+      ["00:00:00", false, 1, 3],
+      ["00:00:00", true, 0, 3],
+      ["00:01:00", false, 1, 5],
+      ["00:01:00", true, 0, 5],
+    ]);
+  });
+});

@@ -32,6 +32,8 @@ export interface StreamMappingConfig {
   onFailure?: string; // ARN
   filters?: LambdaFilters;
   enabled: boolean;
+  /** TumblingWindowInSeconds × 1000 (0: no windows). */
+  tumblingMs: number;
 }
 
 /** Stream retention: 24 h (DynamoDB Streams always; Kinesis by default). */
@@ -83,6 +85,7 @@ export function streamMappingConfig(name: string, props: Props, where: { resourc
     ...(typeof dest?.Destination === "string" && { onFailure: dest.Destination }),
     ...(filters && { filters }),
     enabled: props.Enabled !== false,
+    tumblingMs: int(props, "TumblingWindowInSeconds", 0, 0, 900, where) * 1000,
   };
 }
 
@@ -97,6 +100,8 @@ interface Lane {
   /** Batch size while bisecting (undefined: the configured BatchSize). */
   bisectSize?: number;
   backoff: number;
+  /** The open tumbling window (epoch ms) and the state the function returned in it. */
+  window?: { start: number; end: number; state: unknown };
 }
 
 export interface MappingMetrics {
@@ -205,6 +210,25 @@ export class StreamMapping {
     const expired = pending.filter((r) => now - r.time > STREAM_RETENTION_MS);
     for (const r of expired) this.advancePast(lane, r);
     pending = pending.filter((r) => now - r.time <= STREAM_RETENTION_MS);
+    if (this.config.tumblingMs > 0) {
+      // Tumbling windows (DG with-kinesis-windows, services-ddb-windows): fixed windows by arrival
+      // time; batches of one window share `state`; when it closes, a final invocation gets the state.
+      const w = this.config.tumblingMs;
+      const epochNow = this.host.epoch(now);
+      if (!lane.window && pending[0]) {
+        const start = Math.floor(this.host.epoch(pending[0].time) / w) * w;
+        lane.window = { start, end: start + w, state: {} };
+      }
+      const win = lane.window;
+      if (!win) return;
+      const inWindow = pending.filter((r) => this.host.epoch(r.time) < win.end);
+      if (inWindow.length === 0) {
+        if (epochNow >= win.end) return this.invoke(lane, [], win);
+        this.host.clock.at(now + (win.end - epochNow), () => this.poll(lane));
+        return;
+      }
+      pending = inWindow;
+    }
     if (pending.length === 0) return;
     // Batching window: wait for a full batch or the window, counted from the oldest pending record.
     const size = lane.bisectSize ?? this.config.batchSize;
@@ -238,16 +262,36 @@ export class StreamMapping {
       this.fail(lane, batch, "RecordAgeExceeded", undefined);
       return this.poll(lane);
     }
+    return this.invoke(lane, batch, lane.window);
+  }
+
+  /** One synchronous invocation with a batch (with a window: its state; an empty batch closes it). */
+  private async invoke(lane: Lane, batch: StreamRecord[], win: Lane["window"]): Promise<void> {
     lane.busy = true;
     // Kinesis records name the function's execution role (SAM creates `<Function>Role`).
     const role = `arn:aws:iam::${this.host.template.accountId}:role/${this.fn.logicalId}Role`;
-    const event = { Records: batch.map((r) => (this.stream.kind === "kinesis" ? { ...r.record, invokeIdentityArn: role } : r.record)) };
+    const event: Record<string, unknown> = { Records: batch.map((r) => (this.stream.kind === "kinesis" ? { ...r.record, invokeIdentityArn: role } : r.record)) };
+    if (win) {
+      const iso = (t: number) => new Date(t).toISOString();
+      Object.assign(event, { window: { start: iso(win.start), end: iso(win.end) }, state: win.state, shardId: lane.shard.id, eventSourceARN: this.stream.arn, isFinalInvokeForWindow: batch.length === 0, isWindowTerminatedEarly: false });
+    }
     const { response, record } = await this.host.invokeWithRecord(this.fn.logicalId, event, { trigger: this.trigger });
     const end = record?.end ?? this.host.clock.now();
     const finish = () => {
       lane.busy = false;
       this.metrics.batches++;
+      if (batch.length === 0) {
+        // The final invocation of a window: retried like a batch when it fails.
+        if (response.statusCode === 200 && !response.functionError) delete lane.window;
+        this.schedule(lane, response.statusCode === 200 && !response.functionError ? 0 : this.nextBackoff(lane));
+        return;
+      }
       this.recordIteratorAge(end, batch[batch.length - 1]!);
+      if (win && response.statusCode === 200 && !response.functionError) {
+        // The response carries the window's state to the next invocation (TimeWindowEventResponse).
+        const state = (response.payload as { state?: unknown } | null)?.state;
+        win.state = state ?? {};
+      }
       this.after(lane, batch, response, record);
     };
     if (end > this.host.clock.now()) this.host.clock.at(end, finish);
