@@ -498,7 +498,7 @@ export class Messaging {
     const metrics: Record<string, unknown> = {};
     for (const q of this.queues.values()) {
       const d = q.depth(now);
-      const oldest = q.oldestSentAt();
+      const oldest = q.oldestEnteredAt();
       const age = oldest === undefined ? 0 : Math.floor((now - oldest) / 1000);
       const sample = [...q.live.values()].slice(0, 20).map((m) => ({ messageId: m.messageId, body: m.body.length > 4096 ? `${m.body.slice(0, 4096)}…` : m.body, receiveCount: m.receiveCount, sentAt: m.sentAt, ...(m.redrivenFrom ? { deadLetterQueueSourceArn: m.redrivenFrom } : {}), ...(m.groupId ? { groupId: m.groupId } : {}) }));
       resources[q.config.logicalId] = {

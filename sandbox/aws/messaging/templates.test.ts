@@ -38,14 +38,15 @@ describe("messaging templates through the CLI", () => {
     expect(report.invocations.every((i) => i.trigger === "sqs:Jobs" && i.status === "success")).toBe(true);
     expect(m.resources.Jobs).toMatchObject({ sent: 11, deleted: 10, movedToDlq: 1, visible: 0, inFlight: 0 });
     expect(m.resources.JobsDlq).toMatchObject({ visible: 1, redrivenIn: 1 });
-    expect(m.resources.JobsDlq.messages[0]).toMatchObject({ body: "this is not JSON" });
+    expect(m.resources.JobsDlq.messages[0]).toMatchObject({ body: "this is not JSON", receiveCount: 3 });
     expect(m.eventSourceMappings["Worker.JobsQueue"]).toMatchObject({ failed: 3, succeeded: 10, partialBatchResponses: 3 });
     // The poison message's three receives are the visibility timeout (60 s) apart.
     const retries = report.invocations.filter((i) => i.start >= 60_000).map((i) => i.start);
     expect(retries).toEqual([60_000, 120_000]);
     expect(m.edges).toEqual(expect.arrayContaining([{ from: "Jobs", to: "Worker", kind: "sqs:event-source-mapping" }, { from: "Jobs", to: "JobsDlq", kind: "sqs:redrive" }]));
-    // A standard queue's DLQ keeps the original enqueue time, so the age counts from the first send (SQS DG sqs-dead-letter-queues).
-    expect(m.metrics.JobsDlq.ApproximateAgeOfOldestMessage).toBe(180);
+    // A DLQ's ApproximateAgeOfOldestMessage counts from the move (SQS DG setting-up-dead-letter-queue-retention).
+    expect(m.metrics.JobsDlq.ApproximateAgeOfOldestMessage).toBe(0);
+    expect(m.metrics.Jobs.MaxApproximateAgeOfOldestMessage).toBe(180);
   });
 
   it("sns-fanout: one publish reaches two functions and a queue; the filter policy drops the small order for FraudCheck", async () => {

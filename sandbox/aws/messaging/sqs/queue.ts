@@ -27,8 +27,13 @@ export interface SqsMessage {
   md5OfBody: string;
   attributes: Record<string, MessageAttributeValue>;
   md5OfMessageAttributes?: string;
-  /** Virtual ms it was sent (kept when it moves to a dead-letter queue, as SQS keeps the enqueue time). */
+  /**
+   * Virtual ms of its enqueue time, on which retention counts. A standard queue's message keeps it
+   * when it moves to a dead-letter queue; a FIFO queue's is reset (SQS DG setting-up-dead-letter-queue-retention).
+   */
   sentAt: number;
+  /** Virtual ms it entered this queue: ApproximateAgeOfOldestMessage counts from here. */
+  enteredAt: number;
   visibleAt: number;
   receiveCount: number;
   firstReceiveAt?: number;
@@ -134,6 +139,7 @@ export class Queue {
       attributes,
       ...(hasAttrs ? { md5OfMessageAttributes: md5OfMessageAttributes(lambdaAttributes(attributes)) } : {}),
       sentAt: t,
+      enteredAt: t,
       visibleAt: t + delay,
       receiveCount: 0,
       senderId: input.senderId,
@@ -169,9 +175,13 @@ export class Queue {
     this.wake(msg.visibleAt);
   }
 
-  /** A message moved here by another queue's redrive policy (same id, body, attributes and enqueue time). */
+  /**
+   * A message moved here by another queue's redrive policy: same id, body, attributes and enqueue
+   * time; its receive count carries on (a DLQ message shows how often it was received before).
+   */
   acceptRedrive(t: number, msg: SqsMessage, from: string): void {
-    const copy: SqsMessage = { ...msg, visibleAt: t, receiveCount: 0, inFlight: false, state: "live", ver: 0, redrivenFrom: from };
+    const copy: SqsMessage = { ...msg, enteredAt: t, visibleAt: t, inFlight: false, state: "live", ver: 0, redrivenFrom: from };
+    if (this.config.fifo) copy.sentAt = t;
     delete copy.receipt;
     delete copy.firstReceiveAt;
     if (this.config.fifo && !copy.sequenceNumber) copy.sequenceNumber = String(this.sequence++);
@@ -186,7 +196,7 @@ export class Queue {
    */
   receive(t: number, max: number, visibilityMs: number = this.config.visibilityTimeoutS * 1000): SqsMessage[] {
     const out: SqsMessage[] = [];
-    const oldest = this.oldestSentAt();
+    const oldest = this.oldestEnteredAt();
     if (oldest !== undefined) this.maxAgeOfOldestMs = Math.max(this.maxAgeOfOldestMs, t - oldest);
     if (this.config.fifo) this.receiveFifo(t, max, visibilityMs, out);
     else {
@@ -342,13 +352,26 @@ export class Queue {
     }
   }
 
-  oldestSentAt(): number | undefined {
-    for (const m of this.live.values()) return m.sentAt;
+  /** When the oldest message entered the queue (live messages are kept in arrival order). */
+  oldestEnteredAt(): number | undefined {
+    for (const m of this.live.values()) return m.enteredAt;
     return undefined;
+  }
+
+  /** SQS deletes messages past the retention period whether or not anyone receives them. */
+  purgeExpired(t: number): void {
+    const limit = this.config.retentionS * 1000;
+    for (const m of [...this.live.values()]) {
+      if (t - m.sentAt >= limit) {
+        this.remove(m, "expired");
+        this.counts.expired++;
+      }
+    }
   }
 
   /** ApproximateNumberOfMessages (visible), …NotVisible (in flight), …Delayed at `t`. */
   depth(t: number): { visible: number; inFlight: number; delayed: number } {
+    this.purgeExpired(t);
     let visible = 0;
     let inFlight = 0;
     let delayed = 0;

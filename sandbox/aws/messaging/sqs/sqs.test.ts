@@ -443,3 +443,20 @@ describe("SQS calls with wrong shapes are refused in SQS's words (SQS APIReferen
     ]);
   });
 });
+
+describe("dead-letter queue retention (SQS DG setting-up-dead-letter-queue-retention)", () => {
+  it("a standard queue's message keeps its enqueue time in the DLQ: it expires on the original clock", async () => {
+    const { m } = await run(
+      {
+        Dlq: { Type: "AWS::SQS::Queue", Properties: { MessageRetentionPeriod: 120 } },
+        Jobs: { Type: "AWS::SQS::Queue", Properties: { VisibilityTimeout: 30, RedrivePolicy: { deadLetterTargetArn: { "Fn::GetAtt": ["Dlq", "Arn"] }, maxReceiveCount: 2 } } },
+        Worker: worker(`exports.handler = async () => { throw new Error("no"); };`, { Jobs: { Type: "SQS", Properties: { Queue: { "Fn::GetAtt": ["Jobs", "Arn"] } } } }),
+      },
+      [{ sqs: { queue: "Jobs", messages: ["x"] } }],
+      "5m",
+    );
+    // Received at 0 s and 30 s, moved at 60 s; the DLQ's 120 s retention counts from the send at 0 s.
+    expect(m.resources.Jobs.movedToDlq).toBe(1);
+    expect(m.resources.Dlq).toMatchObject({ redrivenIn: 1, expired: 1, visible: 0 });
+  });
+});
