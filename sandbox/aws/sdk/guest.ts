@@ -73,6 +73,14 @@ function __lambdaLabBuild(SPEC, host) {
     for (var k in v) if (Object.prototype.hasOwnProperty.call(v, k) && v[k] !== undefined) out[k] = encode(v[k]);
     return out;
   }
+  // Plain JSON values cross as they are; only bytes, sets and dates need markers.
+  function needsEncoding(v) {
+    if (v === null || typeof v !== 'object') return false;
+    if (isBytes(v) || v instanceof Set || v instanceof Date) return true;
+    if (Array.isArray(v)) { for (var i = 0; i < v.length; i++) if (needsEncoding(v[i])) return true; return false; }
+    for (var k in v) if (needsEncoding(v[k])) return true;
+    return false;
+  }
   function streamOf(u) {
     // The SDK's sdkStreamMixin: a body read once, as a string or bytes.
     u.transformToString = function (encoding) { return Promise.resolve(new TextDecoder(encoding || 'utf-8').decode(u)); };
@@ -134,13 +142,15 @@ function __lambdaLabBuild(SPEC, host) {
     return { add: function () {}, addRelativeTo: function () {}, use: function () {}, remove: function () { return false; }, clone: function () { return middlewareStack(); } };
   }
 
+  var sharedStack = middlewareStack();
   // Commands: one class per operation, holding its input.
   function commandClass(op, simulated) {
     var C = function (input) {
       if (!(this instanceof C)) throw new TypeError("Class constructor " + op + "Command cannot be invoked without 'new'");
       this.input = input === undefined ? {} : input;
-      this.middlewareStack = middlewareStack();
     };
+    // Commands are made per call: one shared, inert middleware stack.
+    C.prototype.middlewareStack = sharedStack;
     Object.defineProperty(C, 'name', { value: op + 'Command' });
     C.prototype.__lambdaLab = { pkg: SPEC.pkg, op: op, simulated: simulated };
     return C;
@@ -154,13 +164,15 @@ function __lambdaLabBuild(SPEC, host) {
   function call(op, input) {
     var payload;
     try {
-      payload = { package: SPEC.pkg, operation: op, input: encode(input === undefined ? {} : input) };
+      var given = input === undefined ? {} : input;
+      payload = { package: SPEC.pkg, operation: op, input: needsEncoding(given) ? encode(given) : given };
     } catch (err) {
       return Promise.reject(err);
     }
     return host.call('aws', payload).then(function (reply) {
       if (reply && reply.$error) throw toError(reply.$error);
-      return decode(reply && reply.output !== undefined ? reply.output : reply);
+      if (reply && reply.output !== undefined) return reply.binary ? decode(reply.output) : reply.output;
+      return reply;
     });
   }
 

@@ -241,10 +241,10 @@ export class SdkHub {
     if (this.callsKept.length < MAX_CALLS_KEPT) this.callsKept.push(record);
     const def = this.services.get(pkg);
     const operation = def?.operations[op];
-    const reqId = requestIdFor(host);
     const fail = (error: AwsServiceError, latencyMs = DEFAULT_LATENCY_MS) => {
       record.outcome = error.name;
-      return { reply: { $error: errorReply(error, reqId) }, latencyMs };
+      // The error's request id comes from the run's seeded random source (only when there is an error).
+      return { reply: { $error: errorReply(error, requestIdFor(host)) }, latencyMs };
     };
     if (!def || !operation) {
       const known = def ? Object.keys(def.operations).join(", ") : "";
@@ -286,7 +286,9 @@ export class SdkHub {
     try {
       const output = await operation.run(input, ctx);
       const latency = typeof operation.latencyMs === "function" ? operation.latencyMs(input, output) : (operation.latencyMs ?? DEFAULT_LATENCY_MS);
-      return { reply: { output: encodeBinary(output ?? {}) }, latencyMs: latency };
+      const encoded = encodeBinary(output ?? {});
+      // The guest decodes binary markers only when there are some (decoding walks the whole output).
+      return { reply: hasMarkers(encoded) ? { output: encoded, binary: true } : { output: encoded }, latencyMs: latency };
     } catch (error) {
       if (error instanceof AwsServiceError) return fail(error);
       throw error;
@@ -360,6 +362,18 @@ export function encodeBinary(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = encodeBinary(x);
   return out;
+}
+
+/** Does an encoded value hold `$b64` / `$stream` / `$set` / `$date` markers? */
+function hasMarkers(v: unknown): boolean {
+  if (v === null || typeof v !== "object") return false;
+  if (Array.isArray(v)) return v.some(hasMarkers);
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    if (k === "$b64" || k === "$stream" || k === "$set" || k === "$date") return true;
+    if (hasMarkers(o[k])) return true;
+  }
+  return false;
 }
 
 /** An output value the guest receives as a readable body (`transformToString()`), e.g. S3 GetObject's Body. */
