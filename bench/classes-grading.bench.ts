@@ -5,7 +5,8 @@
  * TEST_DATABASE_URL is set.
  *
  * 1. Burst: 500 submissions arriving at once. Time to grade all; per submission p50/p95 of the
- *    queue wait (submitted → grading started) and of the grading itself; server RSS.
+ *    queue wait (submitted → claimed by a loop) and of the grading (claimed → report; with more
+ *    loops than grader workers this includes waiting for a free worker); server RSS.
  * 2. Steady: 50 submissions/s for 10 s; p95 of the latency (submitted → graded).
  * Counts are checked in the output ("none lost"), never asserted as timings.
  *
