@@ -3,7 +3,7 @@
  * DeleteObject, ListObjectsV2 (Prefix, MaxKeys, ContinuationToken, StartAfter), CopyObject, with
  * S3's errors (S3 APIReference ErrorResponses: NoSuchBucket, NoSuchKey 404).
  */
-import { AwsServiceError, GuestStream, type AwsCallContext, type AwsServiceDefinition } from "../../sdk/hub";
+import { AwsServiceError, GuestStream, base64ToBytes, bytesToBase64, type AwsCallContext, type AwsServiceDefinition } from "../../sdk/hub";
 import { compareUtf8, type Bucket } from "./bucket";
 
 type In = Record<string, unknown>;
@@ -42,6 +42,19 @@ function bodyBytes(body: unknown): Uint8Array {
 
 function noSuchKey(key: string): AwsServiceError {
   return new AwsServiceError("NoSuchKey", "The specified key does not exist.", { statusCode: 404, fields: { Key: key } });
+}
+
+/** Continuation tokens are opaque to callers: here, the last key returned, as base64 of its UTF-8. */
+function toToken(key: string): string {
+  return bytesToBase64(new TextEncoder().encode(key));
+}
+
+function fromToken(token: string): string {
+  try {
+    return new TextDecoder().decode(base64ToBytes(token));
+  } catch {
+    throw new AwsServiceError("InvalidArgument", "The continuation token provided is incorrect", { statusCode: 400 });
+  }
 }
 
 export function s3Service(s3: S3Host): AwsServiceDefinition {
@@ -136,7 +149,7 @@ export function s3Service(s3: S3Host): AwsServiceDefinition {
           const prefix = typeof input.Prefix === "string" ? input.Prefix : "";
           const max = input.MaxKeys === undefined ? 1000 : Number(input.MaxKeys);
           if (!Number.isInteger(max) || max < 0) throw new AwsServiceError("InvalidArgument", "Provided max-keys not an integer or within integer range", { statusCode: 400 });
-          const after = typeof input.ContinuationToken === "string" ? atob(input.ContinuationToken) : typeof input.StartAfter === "string" ? input.StartAfter : "";
+          const after = typeof input.ContinuationToken === "string" ? fromToken(input.ContinuationToken) : typeof input.StartAfter === "string" ? input.StartAfter : "";
           const keys = b.keys().filter((k) => k.startsWith(prefix) && (after === "" || compareUtf8(k, after) > 0));
           const page = keys.slice(0, Math.min(max, 1000));
           const truncated = page.length < keys.length;
@@ -147,7 +160,7 @@ export function s3Service(s3: S3Host): AwsServiceDefinition {
             KeyCount: page.length,
             IsTruncated: truncated,
             ...(page.length && { Contents: page.map((k) => ({ Key: k, Size: b.objects.get(k)!.size, ETag: b.objects.get(k)!.etag, LastModified: new Date(b.objects.get(k)!.lastModified), StorageClass: "STANDARD" })) }),
-            ...(truncated && { NextContinuationToken: btoa(page[page.length - 1]!) }),
+            ...(truncated && { NextContinuationToken: toToken(page[page.length - 1]!) }),
             ...(typeof input.ContinuationToken === "string" && { ContinuationToken: input.ContinuationToken }),
           };
         },

@@ -31,15 +31,18 @@ describe("S3", () => {
             await s3.send(new PutObjectCommand({ Bucket: "files", Key: "out/b.txt", Body: "x" }));
             const got = await s3.send(new GetObjectCommand({ Bucket: "files", Key: "in/a.txt" }));
             const list = await s3.send(new ListObjectsV2Command({ Bucket: "files", Prefix: "in/" }));
+            await s3.send(new PutObjectCommand({ Bucket: "files", Key: "in/été.txt", Body: "x" }));
+            const page1 = await s3.send(new ListObjectsV2Command({ Bucket: "files", Prefix: "in/", MaxKeys: 1 }));
+            const page2 = await s3.send(new ListObjectsV2Command({ Bucket: "files", Prefix: "in/", MaxKeys: 1, ContinuationToken: page1.NextContinuationToken }));
             const missing = await s3.send(new GetObjectCommand({ Bucket: "files", Key: "nope" })).catch((e) => [e.name, e.message, e instanceof NoSuchKey, e.$metadata.httpStatusCode]);
-            return { etag: put.ETag, body: await got.Body.transformToString(), keys: list.Contents.map((c) => c.Key), missing };
+            return { etag: put.ETag, body: await got.Body.transformToString(), keys: list.Contents.map((c) => c.Key), missing, pages: [page1.Contents[0].Key, page1.IsTruncated, page2.Contents[0].Key, page2.IsTruncated] };
           };`,
           { Policies: allow },
         ),
       },
       { stimuli: [{ invoke: "F" }] },
     );
-    expect(report.invocations[0]?.response).toEqual({ etag: '"5d41402abc4b2a76b9719d911017c592"', body: "hello", keys: ["in/a.txt"], missing: ["NoSuchKey", "The specified key does not exist.", true, 404] });
+    expect(report.invocations[0]?.response).toEqual({ etag: '"5d41402abc4b2a76b9719d911017c592"', body: "hello", keys: ["in/a.txt"], missing: ["NoSuchKey", "The specified key does not exist.", true, 404], pages: ["in/a.txt", true, "in/été.txt", false] });
   });
 
   it("a notification fires only for keys matching its prefix and suffix, with the S3 event", async () => {
