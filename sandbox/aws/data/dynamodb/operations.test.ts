@@ -113,4 +113,11 @@ describe("DynamoDB from a handler", () => {
       };`);
     expect(out).toEqual([[1, 2], [3, 4], [5]]);
   });
+
+  it("plain values sent to the low-level client are refused as DynamoDB refuses them (use lib-dynamodb or marshall)", async () => {
+    const out = await run(`
+      const { DynamoDBClient, PutItemCommand } = require("@aws-sdk/client-dynamodb");
+      exports.handler = async () => new DynamoDBClient({}).send(new PutItemCommand({ TableName: "Orders", Item: { pk: "u1", sk: 1 } })).catch((e) => e.name + ": " + e.message);`);
+    expect(out).toBe("ValidationException: Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+  });
 });
