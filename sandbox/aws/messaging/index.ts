@@ -250,12 +250,20 @@ export class Messaging {
     switch (e.type) {
       case "SQS": {
         const q = this.queueByRef(p.Queue);
+        if (!q && typeof p.Queue === "string" && p.Queue.startsWith("arn:aws:sqs:")) {
+          this.warnings.push({ resource: f.logicalId, property: `Events.${e.name}`, message: `${p.Queue} is not a queue of this template: this event source is not simulated` });
+          return;
+        }
         if (!q) throw new TemplateError(`${JSON.stringify(p.Queue)} is not a queue of this template (use !GetAtt MyQueue.Arn)`, { resource: f.logicalId, property: `Events.${e.name}.Properties.Queue` });
         this.mapping(where, `${f.logicalId}.${e.name}`, self, q, p);
         return;
       }
       case "SNS": {
         const topic = this.topicByRef(p.Topic);
+        if (!topic && typeof p.Topic === "string" && p.Topic.startsWith("arn:aws:sns:")) {
+          this.warnings.push({ resource: f.logicalId, property: `Events.${e.name}`, message: `${p.Topic} is not a topic of this template: this event source is not simulated` });
+          return;
+        }
         if (!topic) throw new TemplateError(`${JSON.stringify(p.Topic)} is not a topic of this template (use !Ref MyTopic)`, { resource: f.logicalId, property: `Events.${e.name}.Properties.Topic` });
         const filter = this.filterPolicy(p.FilterPolicy, p.FilterPolicyScope, { resource: f.logicalId, property: `Events.${e.name}.Properties.FilterPolicy` });
         if (p.SqsSubscription !== undefined && p.SqsSubscription !== false) {

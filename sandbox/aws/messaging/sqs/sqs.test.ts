@@ -460,3 +460,11 @@ describe("dead-letter queue retention (SQS DG setting-up-dead-letter-queue-reten
     expect(m.resources.Dlq).toMatchObject({ redrivenIn: 1, expired: 1, visible: 0 });
   });
 });
+
+describe("event sources outside the template", () => {
+  it("an SQS event on a queue ARN of another stack is a warning, a non-ARN is an error", async () => {
+    const { m } = await run({ W: worker("exports.handler = async () => 1;", { E: { Type: "SQS", Properties: { Queue: "arn:aws:sqs:us-east-1:123456789012:elsewhere" } } }) }, []);
+    expect(m.warnings).toEqual([{ resource: "W", property: "Events.E", message: "arn:aws:sqs:us-east-1:123456789012:elsewhere is not a queue of this template: this event source is not simulated" }]);
+    await expect(run({ W: worker("exports.handler = async () => 1;", { E: { Type: "SQS", Properties: { Queue: "Jobs" } } }) }, [])).rejects.toThrow(/W\.Events\.E\.Properties\.Queue: "Jobs" is not a queue of this template/);
+  });
+});
