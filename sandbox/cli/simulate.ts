@@ -268,10 +268,11 @@ function money(x: number): string {
 
 /** The HTTP requests of `http` stimuli and their responses (sandbox/aws/http), in arrival order. */
 function renderHttp(report: RunReport): string[] {
-  const section = report.extensions?.http as { http?: HttpExchange[] } | undefined;
+  const section = report.extensions?.http as { http?: HttpExchange[]; warnings?: { resource: string; property: string; message: string }[] } | undefined;
   const list = section?.http ?? [];
   if (list.length === 0) return [];
   const out = ["", `HTTP: ${list.length} request(s)`];
+  for (const w of section?.warnings ?? []) out.push(`  not simulated: ${w.resource}.${w.property}: ${w.message}`);
   const shown = list.length > 40 ? [...list.slice(0, 30), undefined, ...list.slice(-10)] : list;
   for (const x of shown) {
     if (!x) {

@@ -122,6 +122,29 @@ function functionByArn(t: ParsedTemplate, arn: string | undefined): TemplateFunc
   return t.functions.find((f) => f.arn === arn || arn.startsWith(f.arn + ":") || f.functionName === arn || f.logicalId === arn);
 }
 
+/** Properties of the HTTP resources and events the routers ignore (they change behaviour on AWS). */
+const IGNORED_API_PROPS = ["Auth", "Cors", "CorsConfiguration", "DefinitionBody", "DefinitionUri", "Domain", "MethodSettings", "AccessLogSetting", "AccessLogSettings", "GatewayResponses", "Models", "BinaryMediaTypes", "Variables", "StageVariables", "DefaultRouteSettings", "RouteSettings"];
+const IGNORED_EVENT_PROPS = ["Auth", "RequestModel", "RequestParameters", "RouteSettings", "TimeoutInMillis"];
+
+/** What the routers read from the template but do not simulate, as `{ resource, property, message }`. */
+export function httpWarnings(t: ParsedTemplate): { resource: string; property: string; message: string }[] {
+  const out: { resource: string; property: string; message: string }[] = [];
+  for (const r of t.other) {
+    if (r.type !== "AWS::Serverless::Api" && r.type !== "AWS::Serverless::HttpApi") continue;
+    for (const k of IGNORED_API_PROPS) if (r.properties[k] !== undefined) out.push({ resource: r.logicalId, property: k, message: `${k} is not simulated by the HTTP routers (ignored)` });
+  }
+  for (const f of t.functions) {
+    for (const e of f.events) {
+      if (e.type !== "Api" && e.type !== "HttpApi") continue;
+      for (const k of IGNORED_EVENT_PROPS) if (e.properties[k] !== undefined) out.push({ resource: f.logicalId, property: `Events.${e.name}.Properties.${k}`, message: `${k} is not simulated by the HTTP routers (ignored)` });
+    }
+    const cfg = f.functionUrlConfig;
+    if (cfg?.Cors !== undefined) out.push({ resource: f.logicalId, property: "FunctionUrlConfig.Cors", message: "Cors is not simulated by the HTTP routers (ignored)" });
+    if (cfg?.InvokeMode === "RESPONSE_STREAM") out.push({ resource: f.logicalId, property: "FunctionUrlConfig.InvokeMode", message: "response streaming is not simulated: the response is buffered" });
+  }
+  return out;
+}
+
 /** Every HTTP API of a template, by the id a drive file names it with. */
 export function discoverApis(t: ParsedTemplate): Map<string, HttpApiDef> {
   const apis = new Map<string, HttpApiDef>();

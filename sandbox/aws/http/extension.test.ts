@@ -201,3 +201,21 @@ describe("the http stimulus: auth, binary bodies, cookies, aliases", () => {
   });
 });
 
+describe("what the routers do not simulate", () => {
+  it("Auth and Cors of an API are reported in the http section's warnings", async () => {
+    const t = {
+      Transform: "AWS::Serverless-2016-10-31",
+      Resources: {
+        Api: { Type: "AWS::Serverless::Api", Properties: { StageName: "v1", Cors: "'*'", Auth: { DefaultAuthorizer: "AWS_IAM" } } },
+        F: { Type: "AWS::Serverless::Function", Properties: { Handler: "index.handler", Runtime: "nodejs22.x", InlineCode: "exports.handler = async () => ({ statusCode: 200, body: 'ok' })", Events: { Get: { Type: "Api", Properties: { RestApiId: { Ref: "Api" }, Path: "/", Method: "get" } } } } },
+      },
+    };
+    using s = await createLambdaService({ template: t, extensions: awsExtensions() });
+    const report = await s.run({ stimuli: [{ http: { api: "Api", path: "/v1/" } }] } as never);
+    const section = report.extensions?.http as { http: HttpExchange[]; warnings: { resource: string; property: string }[]; resources: Record<string, { url: string }> };
+    expect(section.http[0]).toMatchObject({ statusCode: 200, body: "ok" });
+    expect(section.warnings.map((w) => `${w.resource}.${w.property}`)).toEqual(["Api.Auth", "Api.Cors"]);
+    expect(section.resources.Api!.url).toMatch(/^https:\/\/[a-z0-9]{10}\.execute-api\.us-east-1\.amazonaws\.com\/v1$/);
+  });
+});
+

@@ -11,7 +11,7 @@ import { DriveError, TemplateError } from "../../service/errors";
 import { invokeAllowed } from "../iam/permissions";
 import type { ServiceExtension, ServiceHost } from "../../service/service";
 import type { SdkHub } from "../sdk/hub";
-import { discoverApis, elbArn, idFrom, restApiId, type HttpApiDef, type HttpRoute } from "./apis";
+import { discoverApis, elbArn, httpWarnings, idFrom, restApiId, type HttpApiDef, type HttpRoute } from "./apis";
 import { toHttpResponse, noRoute, REST_INTEGRATION_TIMEOUT_MS, HTTP_API_INTEGRATION_TIMEOUT_MS, type HttpResponse } from "./responses";
 import { albAction, matchHttpApi, matchRoute } from "./routing";
 
@@ -93,6 +93,7 @@ function checkAlbPermissions(host: ServiceHost, all: Map<string, HttpApiDef>): v
 /** The HTTP routers: `http` stimuli, the report's `http` list, Ref/GetAtt of API resources. */
 export function httpExtension(hub?: SdkHub): ServiceExtension {
   let apis = new Map<string, HttpApiDef>();
+  let warnings: ReturnType<typeof httpWarnings> = [];
   const exchanges: HttpExchange[] = [];
 
   function pickApi(name: string | undefined, path: string): HttpApiDef {
@@ -212,6 +213,7 @@ export function httpExtension(hub?: SdkHub): ServiceExtension {
     stimulusKinds: ["http"],
     attach(host) {
       apis = discoverApis(host.template);
+      warnings = httpWarnings(host.template);
       checkAlbPermissions(host, apis);
     },
     async stimulus(_kind, spec, host, path) {
@@ -224,7 +226,7 @@ export function httpExtension(hub?: SdkHub): ServiceExtension {
         resources[api.id] = { kind: api.kind, url: api.url, ...(api.stage ? { stage: api.stage } : {}), routes: api.routes.map((r) => ({ route: routeKey(r), function: r.function, payloadFormat: r.payloadFormat })), requests: exchanges.filter((e) => e.api === api.id).length };
         for (const fn of new Set(api.routes.map((r) => r.function))) edges.push({ from: api.id, to: fn, kind: `http:${api.kind}` });
       }
-      return { http: exchanges.slice(), resources, edges };
+      return { http: exchanges.slice(), resources, edges, ...(warnings.length ? { warnings } : {}) };
     },
     attribute(resource, attr, names) {
       switch (resource.type) {
