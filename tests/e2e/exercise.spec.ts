@@ -13,6 +13,12 @@ async function setCode(page: Page, testId: string, code: string) {
   }, code);
 }
 
+/** Puts `code` in the exercise's editor and runs its tests in the browser. */
+async function runTestsWith(page: Page, exerciseId: string, code: string) {
+  await setCode(page, `exercise-${exerciseId}`, code);
+  await page.getByTestId(`exercise-${exerciseId}`).getByRole("button", { name: "Run tests" }).click();
+}
+
 test("an exercise fails with the starting code, passes with a solution in the browser, and is verified on the server", async ({ page }) => {
   await page.goto(LESSON);
   const exercise = page.getByTestId("exercise-first-response");
@@ -23,12 +29,11 @@ test("an exercise fails with the starting code, passes with a solution in the br
   await exercise.getByRole("button", { name: /Show a hint \(1 of 2\)/ }).click();
   await expect(exercise.getByRole("list", { name: "Hints" }).getByRole("listitem")).toHaveCount(1);
 
-  await setCode(
+  await runTestsWith(
     page,
-    "exercise-first-response",
+    "first-response",
     'export const handler = async (event) => ({ statusCode: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ message: `Hello, ${event.queryStringParameters?.name ?? "world"}!` }) });',
   );
-  await exercise.getByRole("button", { name: "Run tests" }).click();
   await expect(exercise.getByText(/In your browser: 4 of 4 tests pass/)).toBeVisible({ timeout: 30_000 });
   await exercise.getByRole("button", { name: "Submit" }).click();
   await expect(exercise.getByText(/Verified on the server: 4 of 4 tests pass/)).toBeVisible({ timeout: 30_000 });
@@ -39,12 +44,11 @@ test("an answer hard-coded for the fixed cases fails the randomised case in the 
   await page.goto(LESSON);
   const exercise = page.getByTestId("exercise-first-response");
   // Recognises the fixed cases' inputs instead of greeting the caller.
-  await setCode(
+  await runTestsWith(
     page,
-    "exercise-first-response",
+    "first-response",
     'export const handler = async (event) => ({ statusCode: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ message: event.queryStringParameters?.name === "Ada" ? "Hello, Ada!" : "Hello, world!" }) });',
   );
-  await exercise.getByRole("button", { name: "Run tests" }).click();
   await expect(exercise.getByText(/In your browser: 3 of 4 tests pass/)).toBeVisible({ timeout: 30_000 });
   const random = exercise.getByTestId("case-greets-any-name");
   await expect(random).toContainText("Failed:");
@@ -61,9 +65,9 @@ test("an answer hard-coded for the fixed cases fails the randomised case in the 
 test("a case compared with the reference solution passes in the browser, which never holds the solution", async ({ page }) => {
   await page.goto("/learn/foundations/the-handler");
   const exercise = page.getByTestId("exercise-http-greeting-response");
-  await setCode(
+  await runTestsWith(
     page,
-    "exercise-http-greeting-response",
+    "http-greeting-response",
     [
       "export const handler = async (event) => {",
       "  const name = event.queryStringParameters?.name;",
@@ -73,7 +77,6 @@ test("a case compared with the reference solution passes in the browser, which n
       "};",
     ].join("\n"),
   );
-  await exercise.getByRole("button", { name: "Run tests" }).click();
   await expect(exercise.getByText(/In your browser: 4 of 4 tests pass/)).toBeVisible({ timeout: 30_000 });
   await expect(exercise.getByTestId("case-greets-any-name")).toContainText("Passed:");
 });
