@@ -3,6 +3,8 @@
  * explanation. Answers are graded on the server and count as practice (attempts and review cards),
  * exactly as on /practice; the browser only ever receives the public form of a question.
  */
+import Markdown from "react-markdown";
+import remarkGfm from "remark-gfm";
 import { toPublicQuestion } from "@/app/_lib/questions/public";
 import { getSessionUser } from "@/app/_server/auth";
 import { findQuestion } from "@/app/_server/content/questions";
@@ -24,7 +26,21 @@ export async function Quiz({ ids, title = "Check your understanding" }: { ids: s
     <section className="lesson-quiz" aria-labelledby="lesson-quiz-title">
       <h2 id="lesson-quiz-title">{title}</h2>
       <PracticeProvider initial={initial} signedIn={user !== null}>
-        <QuizList questions={questions} />
+        <QuizList
+          questions={questions}
+          preview={
+            <>
+              <ol className="stack quiz-preview">
+                {questions.map((q) => (
+                  <li key={q.id}>
+                    <Markdown remarkPlugins={[remarkGfm]}>{q.prompt}</Markdown>
+                  </li>
+                ))}
+              </ol>
+              <p className="muted">Loading the questions…</p>
+            </>
+          }
+        />
       </PracticeProvider>
     </section>
   );
