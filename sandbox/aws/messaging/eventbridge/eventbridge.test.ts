@@ -151,3 +151,19 @@ describe("Ref and Fn::GetAtt of rules (CloudFormation AWS::Events::Rule return v
     expect(report.invocations[0]!.response).toEqual(["big-orders", "arn:aws:events:us-east-1:123456789012:rule/orders/big-orders"]);
   });
 });
+
+describe("Lambda destinations on a bus (DG invocation-async-retain-records)", () => {
+  it("the invocation record event is routed by the bus's rules", async () => {
+    const { report } = await run(
+      {
+        Bus: { Type: "AWS::Events::EventBus", Properties: { Name: "results" } },
+        Job: fn(`exports.handler = async () => ({ done: true });`, { EventInvokeConfig: { DestinationConfig: { OnSuccess: { Type: "EventBridge", Destination: { "Fn::GetAtt": ["Bus", "Arn"] } } } } }),
+        Audit: fn(`exports.handler = async (e) => [e.source, e["detail-type"], e.detail.responsePayload];`, {
+          Events: { R: { Type: "EventBridgeRule", Properties: { EventBusName: { Ref: "Bus" }, Pattern: { source: ["lambda"], "detail-type": [{ prefix: "Lambda Function Invocation Result" }] } } } },
+        }),
+      },
+      [{ invoke: "Job", type: "Event" }],
+    );
+    expect(report.invocations.find((i) => i.function === "Audit")!.response).toEqual(["lambda", "Lambda Function Invocation Result - Success", { done: true }]);
+  });
+});
