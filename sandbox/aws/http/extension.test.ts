@@ -211,7 +211,7 @@ describe("what the routers do not simulate", () => {
       },
     };
     using s = await createLambdaService({ template: t, extensions: awsExtensions() });
-    const report = await s.run({ stimuli: [{ http: { api: "Api", path: "/v1/" } }] } as never);
+    const report = await s.run({ stimuli: [{ http: { api: "Api", path: "/v1/" } }] });
     const section = report.extensions?.http as { http: HttpExchange[]; warnings: { resource: string; property: string }[]; resources: Record<string, { url: string }> };
     expect(section.http[0]).toMatchObject({ statusCode: 200, body: "ok" });
     expect(section.warnings.map((w) => `${w.resource}.${w.property}`)).toEqual(["Api.Auth", "Api.Cors"]);
