@@ -117,6 +117,8 @@ export function addNumbers(a: string, b: string, sign: 1 | -1 = 1): string {
 
 // ---- comparison and equality ------------------------------------------------------------------
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
   return a.length - b.length;
@@ -127,7 +129,11 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
  * undefined when they cannot be ordered: DynamoDB's `<`, `>`, `BETWEEN` are false then.
  */
 export function compareValues(a: AV, b: AV): number | undefined {
-  if (a.S !== undefined && b.S !== undefined) return compareBytes(utf8(a.S), utf8(b.S));
+  if (a.S !== undefined && b.S !== undefined) {
+    // UTF-16 order equals UTF-8 byte order unless a surrogate pair is involved: the fast path.
+    if (!SURROGATE.test(a.S) && !SURROGATE.test(b.S)) return a.S < b.S ? -1 : a.S > b.S ? 1 : 0;
+    return compareBytes(utf8(a.S), utf8(b.S));
+  }
   if (a.N !== undefined && b.N !== undefined) return compareNumbers(a.N, b.N);
   if (a.B !== undefined && b.B !== undefined) return compareBytes(base64ToBytes(a.B), base64ToBytes(b.B));
   return undefined;

@@ -291,7 +291,7 @@ function query(input: In, tables: TableLookup): Record<string, unknown> {
   const cond = parseCondition(input.KeyConditionExpression, "KeyConditionExpression", ctx);
   const { hash, range } = keyCondition(cond, view);
   if (compareValues(hash, hash) === undefined || Object.keys(hash)[0] !== view.keyTypes[view.hashKey]) throw validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
-  let items = view.items().filter((it) => compareValues(it[view.hashKey]!, hash) === 0);
+  let items = view.items(hash);
   if (range) items = items.filter((it) => evaluateCondition(range, it));
   if (input.ScanIndexForward === false) items.reverse();
   return page(items, table, view, input, ctx);

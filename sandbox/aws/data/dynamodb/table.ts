@@ -3,6 +3,7 @@
  * its items in attribute-value form, and the item-level changes it reports to its stream.
  */
 import { TemplateError } from "../../../service/errors";
+import type { AttributeValue } from "../../../events/dynamodb";
 import { type AttributeType, type Item, clone, compareValues, itemSize, MAX_ITEM_BYTES, typeOf, validateItem } from "./attributes";
 import { keyMismatch, validation } from "./errors";
 
@@ -122,8 +123,8 @@ export interface KeyView {
   hashKey: string;
   rangeKey?: string;
   keyTypes: Record<string, "S" | "N" | "B">;
-  /** Items in this view, in key order, projected (an index holds only items with its keys). */
-  items(): Item[];
+  /** Items in this view (of one partition when `hash` is given), in key order, projected (an index holds only items with its keys). */
+  items(hash?: AttributeValue): Item[];
   compare(a: Item, b: Item): number;
   /** LastEvaluatedKey of an item: the table's key, plus the index's key attributes. */
   keysOf(item: Item): Item;
@@ -210,6 +211,20 @@ export class Table {
     for (const l of this.listeners) l(change);
   }
 
+  /**
+   * Items having every `required` attribute (and `hashKey` = `hash` when given), sorted. Not cloned:
+   * callers only read them, and the hub copies outputs on their way to the guest.
+   */
+  private select(hashKey: string, hash: AttributeValue | undefined, required: string[], compare: (a: Item, b: Item) => number, project: (it: Item) => Item): Item[] {
+    const out: Item[] = [];
+    for (const it of this.items.values()) {
+      if (!required.every((n) => it[n] !== undefined)) continue;
+      if (hash && !(compareValues(it[hashKey]!, hash) === 0)) continue;
+      out.push(it);
+    }
+    return out.sort(compare).map(project);
+  }
+
   /** Every item, ordered by partition then sort key (a stand-in for DynamoDB's hash order). */
   all(): Item[] {
     return [...this.items.values()].sort((a, b) => this.compareKeys(a, b)).map(clone);
@@ -230,7 +245,7 @@ export class Table {
   /** The table itself, or one of its indexes, as Query and Scan read it; undefined for an unknown index. */
   view(indexName?: string): KeyView | undefined {
     if (indexName === undefined) {
-      return { hashKey: this.def.hashKey, ...(this.def.rangeKey && { rangeKey: this.def.rangeKey }), keyTypes: this.def.keyTypes, items: () => this.all(), compare: (a, b) => this.compareKeys(a, b), keysOf: (it) => this.keysOf(it) };
+      return { hashKey: this.def.hashKey, ...(this.def.rangeKey && { rangeKey: this.def.rangeKey }), keyTypes: this.def.keyTypes, items: (hash) => this.select(this.def.hashKey, hash, [this.def.hashKey], (a, b) => this.compareKeys(a, b), (it) => it), compare: (a, b) => this.compareKeys(a, b), keysOf: (it) => this.keysOf(it) };
     }
     const ix = this.def.indexes.find((i) => i.name === indexName);
     if (!ix) return undefined;
@@ -257,7 +272,7 @@ export class Table {
       ...(ix.rangeKey && { rangeKey: ix.rangeKey }),
       keyTypes: this.def.keyTypes,
       // A sparse index: only items that have every key attribute of the index.
-      items: () => [...this.items.values()].filter((it) => names.every((n) => it[n] !== undefined)).sort(compare).map((it) => project(clone(it))),
+      items: (hash) => this.select(ix.hashKey, hash, names, compare, project),
       compare,
       keysOf,
     };
