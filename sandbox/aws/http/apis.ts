@@ -61,6 +61,8 @@ export interface HttpApiDef {
   routes: HttpRoute[];
   /** Function URLs: `NONE` or `AWS_IAM`. */
   authType?: string;
+  /** A CloudFormation `AWS::Lambda::Url` (its public access needs an AWS::Lambda::Permission; SAM adds it for FunctionUrlConfig). */
+  explicitUrl?: boolean;
   /** ALB: rules by priority, the default action, the target groups. */
   rules?: AlbRule[];
   defaultAction?: AlbAction;
@@ -83,6 +85,11 @@ export function idFrom(name: string, length: number): string {
     }
   }
   return out;
+}
+
+/** The 32-character URL id of a function URL resource. */
+export function functionUrlId(logicalId: string): string {
+  return idFrom(`url:${logicalId}`, 32);
 }
 
 /** The `Ref` of an API resource: its API id. */
@@ -197,6 +204,16 @@ export function discoverApis(t: ParsedTemplate): Map<string, HttpApiDef> {
       if (authType !== "NONE" && authType !== "AWS_IAM") throw templateError(`AuthType must be NONE or AWS_IAM (got ${authType || "nothing"})`, f.logicalId, "FunctionUrlConfig.AuthType");
       apis.set(id, { id, kind: "url", apiId: urlId, stage: "$default", url: `https://${urlId}.lambda-url.${t.region}.on.aws`, routes: [{ method: "ANY", path: "$default", function: f.logicalId, payloadFormat: "2.0" }], authType });
     }
+  }
+  // CloudFormation's AWS::Lambda::Url (SAM's FunctionUrlConfig makes one, with its permission).
+  for (const r of t.other) {
+    if (r.type !== "AWS::Lambda::Url") continue;
+    const fn = functionByArn(t, str(r.properties.TargetFunctionArn));
+    if (!fn) throw templateError("TargetFunctionArn must name a function of the template", r.logicalId, "TargetFunctionArn");
+    const authType = str(r.properties.AuthType) ?? "";
+    if (authType !== "NONE" && authType !== "AWS_IAM") throw templateError(`AuthType must be NONE or AWS_IAM (got ${authType || "nothing"})`, r.logicalId, "AuthType");
+    const urlId = functionUrlId(r.logicalId);
+    apis.set(r.logicalId, { id: r.logicalId, kind: "url", apiId: urlId, stage: "$default", url: `https://${urlId}.lambda-url.${t.region}.on.aws`, routes: [{ method: "ANY", path: "$default", function: fn.logicalId, payloadFormat: "2.0" }], authType, explicitUrl: true });
   }
   // Application Load Balancers.
   const byArn = new Map<string, { logicalId: string; type: string; properties: Obj }>();

@@ -219,3 +219,27 @@ describe("what the routers do not simulate", () => {
   });
 });
 
+describe("CloudFormation function URLs (AWS::Lambda::Url)", () => {
+  const cfn = (withPermission: boolean) => ({
+    Transform: "AWS::Serverless-2016-10-31",
+    Resources: {
+      F: { Type: "AWS::Serverless::Function", Properties: { Handler: "index.handler", Runtime: "nodejs22.x", InlineCode: "exports.handler = async () => 'hi'" } },
+      FUrl: { Type: "AWS::Lambda::Url", Properties: { TargetFunctionArn: { "Fn::GetAtt": ["F", "Arn"] }, AuthType: "NONE" } },
+      ...(withPermission
+        ? { Public: { Type: "AWS::Lambda::Permission", Properties: { Action: "lambda:InvokeFunctionUrl", FunctionName: { Ref: "F" }, Principal: "*", FunctionUrlAuthType: "NONE" } } }
+        : {}),
+    },
+  });
+
+  it("AuthType NONE is public only with a permission for lambda:InvokeFunctionUrl to * (Lambda DG urls-auth): 403 without it", async () => {
+    for (const [withPermission, status] of [[true, 200], [false, 403]] as const) {
+      using s = await createLambdaService({ template: cfn(withPermission), extensions: awsExtensions() });
+      const report = await s.run({ stimuli: [{ http: { api: "FUrl", path: "/" } }] });
+      const [x] = (report.extensions?.http as { http: HttpExchange[] }).http;
+      expect(x!.statusCode).toBe(status);
+      if (status === 200) expect(x!.body).toBe("hi");
+      expect(report.warnings).toEqual([]);
+    }
+  });
+});
+

@@ -11,7 +11,7 @@ import { DriveError, TemplateError } from "../../service/errors";
 import { invokeAllowed } from "../iam/permissions";
 import type { ServiceExtension, ServiceHost } from "../../service/service";
 import type { SdkHub } from "../sdk/hub";
-import { discoverApis, elbArn, httpWarnings, idFrom, restApiId, type HttpApiDef, type HttpRoute } from "./apis";
+import { discoverApis, elbArn, functionUrlId, httpWarnings, idFrom, restApiId, type HttpApiDef, type HttpRoute } from "./apis";
 import { toHttpResponse, noRoute, REST_INTEGRATION_TIMEOUT_MS, HTTP_API_INTEGRATION_TIMEOUT_MS, type HttpResponse } from "./responses";
 import { albAction, matchHttpApi, matchRoute } from "./routing";
 
@@ -168,6 +168,14 @@ export function httpExtension(hub?: SdkHub): ServiceExtension {
         routeName = "$default";
         // AWS_IAM: unsigned requests are refused before the function runs (Lambda DG urls-auth).
         if (api.authType === "AWS_IAM" && !spec.signed) return record({ statusCode: 403, headers: { "content-type": "application/json" }, body: JSON.stringify({ Message: "Forbidden" }), isBase64Encoded: false, error: "AuthType AWS_IAM: the request is not signed" }, { route: routeName }, start);
+        // A CloudFormation function URL with AuthType NONE is public only with a resource policy
+        // allowing lambda:InvokeFunctionUrl to everyone (Lambda DG urls-auth); otherwise 403.
+        if (api.explicitUrl && api.authType === "NONE") {
+          const fnDef = host.template.functions.find((f) => f.logicalId === route?.function);
+          if (fnDef && !invokeAllowed(host.template, fnDef, { principal: "*", action: "lambda:InvokeFunctionUrl" })) {
+            return record({ statusCode: 403, headers: { "content-type": "application/json" }, body: JSON.stringify({ Message: "Forbidden" }), isBase64Encoded: false, error: "no AWS::Lambda::Permission allows lambda:InvokeFunctionUrl to Principal *" }, { route: routeName }, start);
+          }
+        }
         event = functionUrl({ ...base, urlId: api.apiId, requestId: host.rng.uuid() });
         break;
       }
@@ -235,6 +243,9 @@ export function httpExtension(hub?: SdkHub): ServiceExtension {
           if (attr === "Ref") return restApiId(resource.logicalId);
           if (attr === "RootResourceId") return idFrom(`root:${resource.logicalId}`, 10);
           if (attr === "ApiEndpoint") return `https://${restApiId(resource.logicalId)}.execute-api.${names.region}.amazonaws.com`;
+          return undefined;
+        case "AWS::Lambda::Url":
+          if (attr === "FunctionUrl") return `https://${functionUrlId(resource.logicalId)}.lambda-url.${names.region}.on.aws/`;
           return undefined;
         case "AWS::ElasticLoadBalancingV2::LoadBalancer":
           if (attr === "Ref" || attr === "LoadBalancerArn") return elbArn(resource.type, resource.logicalId, names);
