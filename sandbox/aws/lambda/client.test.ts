@@ -126,3 +126,12 @@ describe("Invoke with a wrong input shape", () => {
     ]);
   });
 });
+
+describe("Invoke against a throttled function", () => {
+  it("reserved concurrency 0: TooManyRequestsException (429) with Lambda's Reason", async () => {
+    const code = `try { await lambda.send(new InvokeCommand({ FunctionName: "callee" })); } catch (e) { return [e.name, e.message, e.$metadata.httpStatusCode, e.Reason, e.Type]; }`;
+    const throttled = { ...callee, Properties: { ...(callee.Properties as object), ReservedConcurrentExecutions: 0 } };
+    using s = await createLambdaService({ template: template({ Caller: caller(code), Callee: throttled }), extensions: awsExtensions() });
+    expect((await s.invoke("Caller", {})).payload).toEqual(["TooManyRequestsException", "Rate Exceeded.", 429, "ReservedFunctionConcurrentInvocationLimitExceeded", "User"]);
+  });
+});
