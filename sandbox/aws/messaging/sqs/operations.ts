@@ -206,7 +206,7 @@ export function sqsService(dir: SqsDirectory): AwsServiceDefinition {
     return q;
   };
   const resource = (i: Record<string, unknown>, ctx: AwsCallContext) => dir.byUrl(String(i.QueueUrl))?.config.arn ?? arnOfUrl(i.QueueUrl, ctx);
-  const handleOf = (q: Queue, h: unknown): SqsMessage => {
+  const handleOf = (q: Queue, h: unknown): { message?: SqsMessage; latest: boolean } => {
     if (typeof h !== "string" || h === "") throw missing("ReceiptHandle");
     const m = q.byHandle(h);
     if (!m) throw err("ReceiptHandleIsInvalid", `The input receipt handle "${h}" is not a valid receipt handle.`);
@@ -302,10 +302,11 @@ export function sqsService(dir: SqsDirectory): AwsServiceDefinition {
         resource,
         run(input: Record<string, unknown>, ctx) {
           const q = queue(input);
-          const m = handleOf(q, input.ReceiptHandle);
+          const h = handleOf(q, input.ReceiptHandle);
           if (input.VisibilityTimeout === undefined) throw missing("VisibilityTimeout");
           const v = intParam(input, "VisibilityTimeout", 0, 43_200, "Must be between 0 and 43200, if provided.") as number;
-          if (m.state !== "live" || !m.inFlight || m.visibleAt <= ctx.time) throw err("MessageNotInflight", "The message referred to isn't in flight.");
+          const m = h.message;
+          if (!m || !h.latest || !m.inFlight || m.visibleAt <= ctx.time) throw err("MessageNotInflight", "The message referred to isn't in flight.");
           q.changeVisibility(ctx.time, m, v);
           return {};
         },

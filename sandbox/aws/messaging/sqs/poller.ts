@@ -117,6 +117,7 @@ export class SqsPoller {
       this.busySince ??= t;
       const records: SQSRecord[] = [];
       const kept: SqsMessage[] = [];
+      const handles: string[] = [];
       let bytes = 0;
       let parent: ChainToken | undefined;
       for (const m of msgs) {
@@ -144,6 +145,7 @@ export class SqsPoller {
         }
         records.push(r);
         kept.push(m);
+        handles.push(r.receiptHandle);
         if (chain && (!parent || chain.depth > parent.depth)) parent = chain;
       }
       if (kept.length === 0) continue;
@@ -162,7 +164,7 @@ export class SqsPoller {
         response = undefined; // the Invoke API refused it (e.g. the batch is too large): a failed batch
       }
       const done = response;
-      this.host.clock.at(end, () => this.complete(end, kept, done), PRIORITY.release);
+      this.host.clock.at(end, () => this.complete(end, kept, handles, done), PRIORITY.release);
       if (!done || done.statusCode === 429) {
         // Throttled: the batch stays in flight until its visibility timeout; poll again a little later.
         this.pausedUntil = t + THROTTLE_BACKOFF_MS;
@@ -173,16 +175,17 @@ export class SqsPoller {
     if (this.inFlight === 0 && !q.hasAtLeast(t, 1)) this.busySince = undefined;
   }
 
-  private complete(t: number, batch: SqsMessage[], response: InvokeResponse | undefined): void {
+  /** Delete what succeeded, with this batch's receipt handles (a message received again since stays). */
+  private complete(t: number, batch: SqsMessage[], handles: string[], response: InvokeResponse | undefined): void {
     this.inFlight--;
     const q = this.config.queue;
     const failedIds = this.failedIds(batch, response);
-    for (const m of batch) {
+    for (const [i, m] of batch.entries()) {
       if (failedIds.has(m.messageId)) {
         this.stats.failed++;
         continue; // visible again when its visibility timeout ends
       }
-      if (m.receipt) q.delete(m.receipt);
+      q.delete(handles[i] as string);
       this.stats.succeeded++;
     }
     this.schedule(t);

@@ -96,7 +96,6 @@ export class Queue {
   private readyHead = 0;
   private readonly waiting = new MinHeap<{ msg: SqsMessage; ver: number }>();
   private readonly groups = new Map<string, SqsMessage[]>();
-  private readonly byReceipt = new Map<string, SqsMessage>();
   private readonly dedup = new Map<string, { at: number; message: SqsMessage }>();
   private sequence = 10_000_000_000_000_000_000n;
   /** Set by the extension: where redriven messages go, and who wants to know about visibility. */
@@ -302,9 +301,7 @@ export class Queue {
     msg.receiveCount++;
     msg.firstReceiveAt ??= t;
     msg.inFlight = true;
-    if (msg.receipt) this.byReceipt.delete(msg.receipt);
     msg.receipt = receiptHandle(msg);
-    this.byReceipt.set(msg.receipt, msg);
     this.setVisibleAt(msg, t + visibilityMs);
     out.push(msg);
   }
@@ -316,17 +313,27 @@ export class Queue {
     this.wake(at);
   }
 
-  /** The message a receipt handle names (undefined when the handle was never issued). */
-  byHandle(handle: string): SqsMessage | undefined {
-    return this.byReceipt.get(handle);
+  /**
+   * What a receipt handle names: undefined when it is not a handle this simulator issued; otherwise
+   * the message if it is still in the queue, and whether the handle is its latest one.
+   */
+  byHandle(handle: string): { message?: SqsMessage; latest: boolean } | undefined {
+    const parsed = parseReceiptHandle(handle);
+    if (!parsed) return undefined;
+    const message = this.live.get(parsed.messageId);
+    return message ? { message, latest: message.receiveCount === parsed.count } : { latest: false };
   }
 
-  /** DeleteMessage: deleting an already deleted message with a valid handle succeeds. */
+  /**
+   * DeleteMessage. A handle from an earlier receive succeeds without deleting (SQS DG: "you must
+   * provide the most recently received receipt handle … otherwise, the request succeeds, but the
+   * message might not be deleted"); a message already gone succeeds too. False: not a handle.
+   */
   delete(handle: string): boolean {
-    const msg = this.byReceipt.get(handle);
-    if (!msg) return false;
-    if (msg.state === "live") {
-      this.remove(msg, "deleted");
+    const h = this.byHandle(handle);
+    if (!h) return false;
+    if (h.message && h.latest) {
+      this.remove(h.message, "deleted");
       this.counts.deleted++;
     }
     return true;
@@ -342,7 +349,6 @@ export class Queue {
     msg.state = state;
     msg.inFlight = false;
     this.live.delete(msg.messageId);
-    if (msg.receipt) this.byReceipt.delete(msg.receipt);
     if (this.config.fifo) {
       const list = this.groups.get(msg.groupId ?? "default");
       const i = list ? list.indexOf(msg) : -1;
@@ -418,7 +424,20 @@ function md5OfBody(body: string): string {
   return h;
 }
 
-/** Receipt handles are opaque base64 starting "AQEB"; a new one per receive. */
+/** Receipt handles are opaque base64 starting "AQEB"; a new one per receive (it encodes the message id and receive count). */
 function receiptHandle(msg: SqsMessage): string {
   return `AQEB${btoa(`${msg.messageId}:${msg.receiveCount}`).replace(/=+$/, "")}`;
+}
+
+function parseReceiptHandle(handle: string): { messageId: string; count: number } | undefined {
+  if (!handle.startsWith("AQEB")) return undefined;
+  let text: string;
+  try {
+    const b64 = handle.slice(4);
+    text = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
+  } catch {
+    return undefined;
+  }
+  const m = /^([\x21-\x7e]+):(\d+)$/.exec(text);
+  return m ? { messageId: m[1] as string, count: Number(m[2]) } : undefined;
 }

@@ -468,3 +468,35 @@ describe("event sources outside the template", () => {
     await expect(run({ W: worker("exports.handler = async () => 1;", { E: { Type: "SQS", Properties: { Queue: "Jobs" } } }) }, [])).rejects.toThrow(/W\.Events\.E\.Properties\.Queue: "Jobs" is not a queue of this template/);
   });
 });
+
+describe("receipt handles (SQS DG sqs-visibility-timeout, API_DeleteMessage)", () => {
+  it("deleting with the handle of an earlier receive succeeds but does not delete; the latest handle does", async () => {
+    const code = `
+      const { SQSClient, SendMessageCommand, ReceiveMessageCommand, DeleteMessageCommand, GetQueueAttributesCommand } = require("@aws-sdk/client-sqs");
+      const sqs = new SQSClient({});
+      const QueueUrl = process.env.Q;
+      const count = async () => (await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }))).Attributes;
+      exports.handler = async () => {
+        await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: "m" }));
+        const first = (await sqs.send(new ReceiveMessageCommand({ QueueUrl, VisibilityTimeout: 0 }))).Messages[0];
+        const second = (await sqs.send(new ReceiveMessageCommand({ QueueUrl, VisibilityTimeout: 30, MessageSystemAttributeNames: ["ApproximateReceiveCount"] }))).Messages[0];
+        await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: first.ReceiptHandle }));
+        const afterOld = await count();
+        await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: second.ReceiptHandle }));
+        const afterNew = await count();
+        await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: second.ReceiptHandle })); // already gone: succeeds
+        return { differ: first.ReceiptHandle !== second.ReceiptHandle, receives: second.Attributes.ApproximateReceiveCount, afterOld, afterNew };
+      };`;
+    const hub = new SdkHub();
+    using s = await createLambdaService({
+      template: template({ Jobs: { Type: "AWS::SQS::Queue" }, F: fn(code, { Environment: { Variables: { Q: { Ref: "Jobs" } } }, Policies: [{ Statement: [{ Effect: "Allow", Action: "sqs:*", Resource: "*" }] }] }) }),
+      extensions: [hub.extension, messagingExtension(hub)],
+    });
+    expect((await s.invoke("F", {})).payload).toEqual({
+      differ: true,
+      receives: "2",
+      afterOld: { ApproximateNumberOfMessages: "0", ApproximateNumberOfMessagesNotVisible: "1" },
+      afterNew: { ApproximateNumberOfMessages: "0", ApproximateNumberOfMessagesNotVisible: "0" },
+    });
+  });
+});
