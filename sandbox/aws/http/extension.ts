@@ -189,7 +189,10 @@ export function httpExtension(hub?: SdkHub): ServiceExtension {
         if (!tg?.function) return record({ statusCode: 503, headers: { "content-type": "text/html" }, body: "503 Service Temporarily Unavailable", isBase64Encoded: false, error: "the target group has no registered Lambda function" }, { route: routeName }, start);
         multiValueHeaders = tg.multiValueHeaders;
         route = { method: "ANY", path: "$default", function: tg.function, payloadFormat: "1.0" };
-        event = albRequest({ ...base, targetGroup: tg.name, multiValueHeaders: tg.multiValueHeaders });
+        const albEvent = albRequest({ ...base, targetGroup: tg.name, multiValueHeaders: tg.multiValueHeaders });
+        // The target group's ARN as Ref gives it (and as its invoke permission names it).
+        albEvent.requestContext.elb.targetGroupArn = elbArn("AWS::ElasticLoadBalancingV2::TargetGroup", tg.logicalId, { region: host.template.region, accountId: host.template.accountId, stackName: host.template.stackName }) ?? albEvent.requestContext.elb.targetGroupArn;
+        event = albEvent;
         break;
       }
     }
