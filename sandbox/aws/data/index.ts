@@ -18,7 +18,7 @@ export function dataExtension(hub: SdkHub): ServiceExtension {
   const data = new DataServices(hub);
   return {
     name: "data",
-    resourceTypes: ["AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable", "AWS::Kinesis::Stream", "AWS::RDS::DBInstance", "AWS::RDS::DBProxy", "AWS::Cognito::UserPool"],
+    resourceTypes: ["AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable", "AWS::Kinesis::Stream", "AWS::RDS::DBInstance", "AWS::RDS::DBProxy", "AWS::Cognito::UserPool", "AWS::Lambda::EventSourceMapping"],
     eventTypes: ["DynamoDB", "Kinesis", "S3", "Cognito"],
     stimulusKinds: ["s3", "dynamodb", "kinesis", "cognito"],
     attach: (host: ServiceHost) => data.attach(host),

@@ -182,14 +182,32 @@ export class DataServices {
           const arn = ev.properties.Stream;
           const stream = [...this.streams.values()].find((s) => s.arn === arn && (s.kind === "kinesis") === (ev.type === "Kinesis"));
           if (!stream) throw new TemplateError(`Stream must be ${ev.type === "Kinesis" ? "!GetAtt MyStream.Arn of an AWS::Kinesis::Stream" : "!GetAtt MyTable.StreamArn of a table with a StreamSpecification"} in the template (got ${JSON.stringify(arn)})`, where);
-          const config = streamMappingConfig(`${fn.logicalId}${ev.name}`, ev.properties, where);
-          if (ev.type === "DynamoDB" && config.startingPosition === "AT_TIMESTAMP") throw new TemplateError("StartingPosition AT_TIMESTAMP is supported for Kinesis streams only (DynamoDB: TRIM_HORIZON or LATEST)", where);
-          this.mappings.push(new StreamMapping(fn, stream, config, host, `${stream.kind}:${stream.logicalId}`));
-          this.hub.edge(stream.logicalId, fn.logicalId, `${stream.kind}:stream`);
-          if (config.onFailure) this.hub.edge(fn.logicalId, this.hub.logicalIdOf(config.onFailure) ?? config.onFailure, "esm:on-failure");
+          this.addMapping(`${fn.logicalId}${ev.name}`, fn, targetOf(fn), stream, ev.properties, where);
         }
       }
     }
+    // CloudFormation's own mappings on streams (SQS ones are the messaging extension's).
+    for (const r of t.other) {
+      if (r.type !== "AWS::Lambda::EventSourceMapping") continue;
+      const arn = r.properties.EventSourceArn;
+      const stream = [...this.streams.values()].find((s) => s.arn === arn);
+      if (!stream) continue;
+      const where = { resource: r.logicalId, property: "FunctionName" };
+      const ref = String(r.properties.FunctionName ?? "");
+      const fn = t.functions.find((f) => f.functionName === ref || f.arn === ref || ref.startsWith(f.arn + ":") || f.logicalId === ref);
+      if (!fn) throw new TemplateError(`no function ${JSON.stringify(r.properties.FunctionName)} in the template`, where);
+      const qualifier = ref.startsWith(fn.arn + ":") ? ref.slice(fn.arn.length + 1) : undefined;
+      this.addMapping(r.logicalId, fn, qualifier ? `${fn.logicalId}:${qualifier}` : fn.logicalId, stream, r.properties, { resource: r.logicalId, property: "" });
+    }
+  }
+
+  private addMapping(name: string, fn: TemplateFunction, target: string, stream: EventStream, props: Props, where: { resource: string; property: string }): void {
+    const host = this.requireHost();
+    const config = streamMappingConfig(name, props, where);
+    if (stream.kind === "dynamodb" && config.startingPosition === "AT_TIMESTAMP") throw new TemplateError("StartingPosition AT_TIMESTAMP is supported for Kinesis streams only (DynamoDB: TRIM_HORIZON or LATEST)", where);
+    this.mappings.push(new StreamMapping(fn, stream, config, host, `${stream.kind}:${stream.logicalId}`, target));
+    this.hub.edge(stream.logicalId, fn.logicalId, `${stream.kind}:stream`);
+    if (config.onFailure) this.hub.edge(fn.logicalId, this.hub.logicalIdOf(config.onFailure) ?? config.onFailure, "esm:on-failure");
   }
 
   // ---- S3 notifications and recursive loop detection ---------------------------------------------
@@ -222,7 +240,7 @@ export class DataServices {
           this.recursionStops.push({ time, function: fn.logicalId, source: bucket.logicalId, depth });
           return;
         }
-        const r = await host.invoke(fn.logicalId, event, { type: "Event", trigger: `s3:${bucket.logicalId}` });
+        const r = await host.invoke(targetOf(fn), event, { type: "Event", trigger: `s3:${bucket.logicalId}` });
         this.hub.continueChain(parent, r.requestId);
       });
     }
@@ -491,6 +509,11 @@ export class DataServices {
 function reportItem(item: Record<string, AttributeValue>): Record<string, unknown> {
   const plain = (v: unknown): unknown => (v instanceof Set ? [...v].map(plain) : v instanceof Uint8Array ? { base64: bytesToBase64(v) } : Array.isArray(v) ? v.map(plain) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v);
   return plain(unmarshallItem(item)) as Record<string, unknown>;
+}
+
+/** SAM attaches a function's event sources to its AutoPublishAlias when it has one. */
+function targetOf(fn: TemplateFunction): string {
+  return fn.autoPublishAlias ? `${fn.logicalId}:${fn.autoPublishAlias}` : fn.logicalId;
 }
 
 function kinesisName(id: string, p: Props, names: Names): string {

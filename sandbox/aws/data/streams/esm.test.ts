@@ -211,3 +211,17 @@ describe("tumbling windows (DG with-kinesis-windows)", () => {
     ]);
   });
 });
+
+describe("AWS::Lambda::EventSourceMapping on a stream", () => {
+  it("maps a Kinesis stream to a function by name, as CloudFormation declares it", async () => {
+    const { report } = await run(
+      {
+        Clicks: { Type: "AWS::Kinesis::Stream", Properties: { ShardCount: 1 } },
+        Reader: fn(`exports.handler = async (e) => e.Records.length;`),
+        Mapping: { Type: "AWS::Lambda::EventSourceMapping", Properties: { EventSourceArn: { "Fn::GetAtt": ["Clicks", "Arn"] }, FunctionName: { Ref: "Reader" }, StartingPosition: "TRIM_HORIZON", BatchSize: 10 } },
+      },
+      { stimuli: [{ kinesis: { stream: "Clicks", records: [1, 2, 3].map((n) => ({ partitionKey: "k", data: n })) } }] },
+    );
+    expect(report.invocations.map((i) => [i.trigger, i.response])).toEqual([["kinesis:Clicks", 3]]);
+  });
+});

@@ -129,6 +129,8 @@ export class StreamMapping {
     readonly config: StreamMappingConfig,
     private readonly host: ServiceHost,
     private readonly trigger: string,
+    /** What is invoked: the function, or `Function:alias` (SAM maps events to the AutoPublishAlias). */
+    private readonly target: string = fn.logicalId,
   ) {
     this.startTime = host.clock.now();
     for (const shard of stream.shards) {
@@ -275,7 +277,7 @@ export class StreamMapping {
       const iso = (t: number) => new Date(t).toISOString();
       Object.assign(event, { window: { start: iso(win.start), end: iso(win.end) }, state: win.state, shardId: lane.shard.id, eventSourceARN: this.stream.arn, isFinalInvokeForWindow: batch.length === 0, isWindowTerminatedEarly: false });
     }
-    const { response, record } = await this.host.invokeWithRecord(this.fn.logicalId, event, { trigger: this.trigger });
+    const { response, record } = await this.host.invokeWithRecord(this.target, event, { trigger: this.trigger });
     const end = record?.end ?? this.host.clock.now();
     const finish = () => {
       lane.busy = false;
