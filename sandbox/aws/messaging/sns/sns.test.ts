@@ -147,3 +147,19 @@ describe("recursive loop detection (DG invocation-recursion)", () => {
     expect(m.metrics.RecursiveInvocationsDropped).toEqual({ Echo: 1 });
   });
 });
+
+describe("a topic that is a Lambda dead-letter queue (the service's TargetResource)", () => {
+  it("fans out what Lambda delivers there, with the DLQ message attributes", async () => {
+    const { report, m } = await run(
+      {
+        Failures: { Type: "AWS::SNS::Topic" },
+        Flaky: fn(`exports.handler = async () => { throw new Error("boom"); };`, { DeadLetterQueue: { Type: "SNS", TargetArn: { Ref: "Failures" } }, EventInvokeConfig: { MaximumRetryAttempts: 0 } }),
+        Pager: fn(`exports.handler = async (e) => [e.Records[0].Sns.Message, e.Records[0].Sns.MessageAttributes.ErrorMessage.Value];`, { Events: { F: { Type: "SNS", Properties: { Topic: { Ref: "Failures" } } } } }),
+      },
+      [{ invoke: "Flaky", type: "Event", payload: { id: 1 } }],
+    );
+    expect(report.invocations.find((i) => i.function === "Pager")!.response).toEqual(['{"id":1}', "boom"]);
+    expect(m.resources.Failures.published).toBe(1);
+    expect(m.edges).toEqual(expect.arrayContaining([{ from: "Flaky", to: "Failures", kind: "lambda:dead-letter-queue" }]));
+  });
+});
