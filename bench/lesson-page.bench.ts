@@ -49,6 +49,16 @@ export async function run(): Promise<void> {
     const firstLoadKb: number[] = [];
     const monacoKb: number[] = [];
     const editorMs: number[] = [];
+    // Where the time to the editor goes (ms from navigation start, the page's own clock).
+    const phases: Record<"domContentLoaded" | "load" | "networkIdle" | "monacoRequested" | "monacoLoaded" | "editorVisible", number[]> = {
+      domContentLoaded: [],
+      load: [],
+      networkIdle: [],
+      monacoRequested: [],
+      monacoLoaded: [],
+      editorVisible: [],
+    };
+    let heaviest: string[] = [];
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
@@ -65,11 +75,28 @@ export async function run(): Promise<void> {
         return bytes / 1024;
       };
       firstLoadKb.push(await sizeKb(initial.filter((r) => !r.url().includes("/vendor/"))));
+      phases.networkIdle.push(await page.evaluate(() => performance.now()));
+      if (i === 0) {
+        const sized = await Promise.all(initial.filter((r) => !r.url().includes("/vendor/")).map(async (r) => [new URL(r.url()).pathname, (await r.request().sizes()).responseBodySize / 1024] as const));
+        heaviest = sized.sort((a, b) => b[1] - a[1]).slice(0, 12).map(([path, kb]) => `${kb.toFixed(1)} KB ${path}`);
+      }
       // Time to an interactive editor, counted from navigation start (the scroll is instant).
       const sim = page.locator(".simulator").first();
       await sim.scrollIntoViewIfNeeded();
       await sim.locator(".monaco-editor .view-lines").first().waitFor({ state: "visible", timeout: 30_000 });
       editorMs.push(Date.now() - started);
+      const t = await page.evaluate(() => {
+        const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+        const monaco = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.name.includes("/vendor/monaco/"));
+        return {
+          domContentLoaded: nav.domContentLoadedEventEnd,
+          load: nav.loadEventEnd,
+          monacoRequested: Math.min(...monaco.map((r) => r.startTime)),
+          monacoLoaded: Math.max(...monaco.filter((r) => /editor\.main/.test(r.name)).map((r) => r.responseEnd)),
+          editorVisible: performance.now(),
+        };
+      });
+      for (const k of ["domContentLoaded", "load", "monacoRequested", "monacoLoaded", "editorVisible"] as const) phases[k].push(t[k]);
       await page.waitForLoadState("networkidle");
       monacoKb.push(await sizeKb(scripts.filter((r) => r.url().includes("/vendor/monaco/"))));
       await context.close();
@@ -83,6 +110,10 @@ export async function run(): Promise<void> {
     row("First-load JavaScript (gzipped, without the editor)", "KB", firstLoadKb, "≤ 200 KB");
     row("Navigation to an interactive editor", "ms", editorMs, "≤ 1,500 ms");
     row("Monaco, loaded near the editor (gzipped, from /vendor)", "KB", monacoKb, "–");
+    console.log(`\nWhere the time to the editor goes (p50 of ms since navigation start, page clock): ${Object.entries(phases)
+      .map(([k, v]) => `${k} ${summarize(v).median.toFixed(0)}`)
+      .join(", ")}`);
+    console.log(`\nLargest first-load scripts (run 1, gzipped):\n${heaviest.map((l) => `- ${l}`).join("\n")}`);
   } finally {
     await browser.close();
     server.kill();
