@@ -238,12 +238,39 @@ export class DataServices {
       host.clock.at(time, async () => {
         if (depth > RECURSION_LIMIT) {
           this.recursionStops.push({ time, function: fn.logicalId, source: bucket.logicalId, depth });
+          this.deadLetterRecursive(fn, event, time);
           return;
         }
         const r = await host.invoke(targetOf(fn), event, { type: "Event", trigger: `s3:${bucket.logicalId}` });
         this.hub.continueChain(parent, r.requestId);
       });
     }
+  }
+
+  /**
+   * Lambda "stops the next invocation and sends the event to a dead-letter queue or on-failure
+   * destination, if configured" (What's New 2023-07 "AWS Lambda detects recursive loops"). The DLQ
+   * gets the event; its ErrorCode/ErrorMessage attributes are the simulator's choice (the
+   * RecursiveInvocationException the Invoke API returns, HTTP 400). Destinations are not fed here.
+   */
+  private deadLetterRecursive(fn: TemplateFunction, event: unknown, time: number): void {
+    const host = this.requireHost();
+    const dlq = fn.deadLetter?.logicalId ? host.resources.get(fn.deadLetter.logicalId) : undefined;
+    if (!dlq || dlq.def.fifo) return;
+    const message = "Lambda has detected your function being invoked in a recursive loop with other AWS resources and stopped your function's invocation.";
+    dlq.deliver(
+      {
+        messageId: host.rng.uuid(),
+        body: JSON.stringify(event),
+        messageAttributes: {
+          RequestID: { dataType: "String", stringValue: host.rng.uuid() },
+          ErrorCode: { dataType: "Number", stringValue: "400" },
+          ErrorMessage: { dataType: "String", stringValue: `RecursiveInvocationException: ${message}` },
+        },
+        time,
+      },
+      time,
+    );
   }
 
   // ---- stimuli -------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // S3 from a handler (S3 APIReference PutObject, GetObject, ListObjectsV2; ErrorResponses NoSuchKey),
 // notifications with prefix/suffix filters (S3 UG notification-how-to-filtering), and Lambda's
-// recursive loop detection for Lambda → S3 → Lambda (DG invocation-recursion, S3 since 2024).
+// recursive loop detection for Lambda → S3 → Lambda (DG invocation-recursion, S3 since 2024; What's New 2023-07: the 17th is stopped and its event sent to the DLQ).
 import { describe, expect, it } from "vitest";
 import { createLambdaService } from "../../../service/service";
 import { fn, template } from "../../../service/testing";
@@ -79,14 +79,18 @@ describe("S3", () => {
             const key = e.Records[0].s3.object.key;
             await s3.send(new PutObjectCommand({ Bucket: "photos", Key: "resized-" + key, Body: "small" }));
           };`,
-          { Policies: allow, Events: { Up: { Type: "S3", Properties: { Bucket: { Ref: "Photos" }, Events: "s3:ObjectCreated:*" } } } },
+          { Policies: allow, DeadLetterQueue: { Type: "SQS", TargetArn: { "Fn::GetAtt": ["Stopped", "Arn"] } }, Events: { Up: { Type: "S3", Properties: { Bucket: { Ref: "Photos" }, Events: "s3:ObjectCreated:*" } } } },
         ),
+        Stopped: { Type: "AWS::SQS::Queue" },
       },
       { stimuli: [{ s3: { bucket: "Photos", put: "a.jpg", body: "big" } }] },
     );
     expect(report.invocations.filter((i) => i.trigger === "s3:Photos")).toHaveLength(16);
     expect(data.metrics.RecursiveInvocationsDropped).toEqual({ Resize: 1 });
     expect(data.recursiveLoops[0]).toMatchObject({ function: "Resize", source: "Photos", depth: 17 });
+    // "… sends the event to a Dead-Letter Queue or on-failure destination, if configured" (What's New, July 2023).
+    const dlq = report.resources.targets?.Stopped?.messages as { body: string }[];
+    expect(JSON.parse(dlq[0]!.body).Records[0].s3.object.key).toBe("resized-".repeat(16) + "a.jpg");
   });
 
   it("a notification to a bucket not in the template is a TemplateError", async () => {
