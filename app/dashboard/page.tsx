@@ -7,6 +7,7 @@ import { getProgress } from "../_server/progress";
 import { practiceHistory } from "../_server/practice/data";
 import { dueQueue } from "../practice/_lib/due";
 import { streak } from "../practice/_lib/stats";
+import { Table } from "../_components/lesson/table";
 
 export const metadata = { title: "Your dashboard" };
 
@@ -80,62 +81,30 @@ export default async function DashboardPage() {
       </div>
 
       <h2 style={{ marginTop: "2rem" }}>By module</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Module</th>
-            <th scope="col">Lessons completed</th>
-            <th scope="col" style={{ width: "40%" }}>
-              Progress
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.modules
-            .filter((m) => m.lessons.length > 0)
-            .map((m) => {
-              const n = m.lessons.filter((l) => progress.statuses[l.id] === "COMPLETED").length;
-              return (
-                <tr key={m.id}>
-                  <td>
-                    {m.number}. {m.title}
-                  </td>
-                  <td>
-                    {n} / {m.lessons.length}
-                  </td>
-                  <td>
-                    <Bar value={n / m.lessons.length} label={`Progress in ${m.title}`} />
-                  </td>
-                </tr>
-              );
-            })}
-        </tbody>
-      </table>
+      <Table
+        columns={[{ header: "Module" }, { header: "Lessons completed" }, { header: "Progress", width: "40%" }]}
+        rows={c.modules.filter((m) => m.lessons.length > 0)}
+        rowKey={(m) => m.id}
+        cells={(m) => {
+          const n = m.lessons.filter((l) => progress.statuses[l.id] === "COMPLETED").length;
+          return [`${m.number}. ${m.title}`, `${n} / ${m.lessons.length}`, <Bar key="bar" value={n / m.lessons.length} label={`Progress in ${m.title}`} />];
+        }}
+      />
 
       <h2 style={{ marginTop: "2rem" }}>Recent exercise results</h2>
       {best.size === 0 ? (
         <p className="muted">No submissions yet. Exercises are inside the lessons: submit one and its verified result appears here.</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Exercise</th>
-              <th scope="col">Best result</th>
-              <th scope="col">Submitted</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...best.values()].map((s) => (
-              <tr key={s.exerciseId}>
-                <td>{catalog.get(s.exerciseId)?.spec.title ?? s.exerciseId}</td>
-                <td>
-                  {s.passed} / {s.total} tests {s.passed === s.total ? "✓" : ""}
-                </td>
-                <td>{s.submittedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          columns={[{ header: "Exercise" }, { header: "Best result" }, { header: "Submitted" }]}
+          rows={[...best.values()]}
+          rowKey={(r) => r.exerciseId}
+          cells={(r) => [
+            catalog.get(r.exerciseId)?.spec.title ?? r.exerciseId,
+            `${r.passed} / ${r.total} tests ${r.passed === r.total ? "✓" : ""}`,
+            `${r.submittedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+          ]}
+        />
       )}
     </div>
   );
