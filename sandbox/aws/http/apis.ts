@@ -15,6 +15,7 @@
  */
 import { TemplateError } from "../../service/errors";
 import type { ParsedTemplate, TemplateFunction } from "../../service/template";
+import { readAuthorizers, type AuthorizerDef } from "./authorizers";
 
 export type ApiKind = "rest" | "http" | "url" | "alb";
 
@@ -28,6 +29,8 @@ export interface HttpRoute {
   payloadFormat: "1.0" | "2.0";
   /** The SAM event name the route came from. */
   event?: string;
+  /** The Lambda authorizer in front of it (the API's default unless the event says otherwise). */
+  authorizer?: string;
 }
 
 export type AlbAction =
@@ -61,6 +64,9 @@ export interface HttpApiDef {
   routes: HttpRoute[];
   /** Function URLs: `NONE` or `AWS_IAM`. */
   authType?: string;
+  /** Lambda authorizers of an explicit REST/HTTP API, by name, and its DefaultAuthorizer. */
+  authorizers?: Map<string, AuthorizerDef>;
+  defaultAuthorizer?: string;
   /** A CloudFormation `AWS::Lambda::Url` (its public access needs an AWS::Lambda::Permission; SAM adds it for FunctionUrlConfig). */
   explicitUrl?: boolean;
   /** ALB: rules by priority, the default action, the target groups. */
@@ -130,8 +136,8 @@ function functionByArn(t: ParsedTemplate, arn: string | undefined): TemplateFunc
 }
 
 /** Properties of the HTTP resources and events the routers ignore (they change behaviour on AWS). */
-const IGNORED_API_PROPS = ["Auth", "Cors", "CorsConfiguration", "DefinitionBody", "DefinitionUri", "Domain", "MethodSettings", "AccessLogSetting", "AccessLogSettings", "GatewayResponses", "Models", "BinaryMediaTypes", "Variables", "StageVariables", "DefaultRouteSettings", "RouteSettings"];
-const IGNORED_EVENT_PROPS = ["Auth", "RequestModel", "RequestParameters", "RouteSettings", "TimeoutInMillis"];
+const IGNORED_API_PROPS = ["Cors", "CorsConfiguration", "DefinitionBody", "DefinitionUri", "Domain", "MethodSettings", "AccessLogSetting", "AccessLogSettings", "GatewayResponses", "Models", "BinaryMediaTypes", "Variables", "StageVariables", "DefaultRouteSettings", "RouteSettings"];
+const IGNORED_EVENT_PROPS = ["RequestModel", "RequestParameters", "RouteSettings", "TimeoutInMillis"];
 
 /** What the routers read from the template but do not simulate, as `{ resource, property, message }`. */
 export function httpWarnings(t: ParsedTemplate): { resource: string; property: string; message: string }[] {
@@ -139,6 +145,11 @@ export function httpWarnings(t: ParsedTemplate): { resource: string; property: s
   for (const r of t.other) {
     if (r.type !== "AWS::Serverless::Api" && r.type !== "AWS::Serverless::HttpApi") continue;
     for (const k of IGNORED_API_PROPS) if (r.properties[k] !== undefined) out.push({ resource: r.logicalId, property: k, message: `${k} is not simulated by the HTTP routers (ignored)` });
+    const auth = isObj(r.properties.Auth) ? r.properties.Auth : {};
+    if (auth.DefaultAuthorizer === "AWS_IAM") out.push({ resource: r.logicalId, property: "Auth.DefaultAuthorizer", message: "IAM authorization (SigV4) is not simulated: requests pass" });
+    for (const name of readAuthorizers(t, r.logicalId, r.type === "AWS::Serverless::Api" ? "rest" : "http").unsupported) {
+      out.push({ resource: r.logicalId, property: `Auth.Authorizers.${name}`, message: "only Lambda authorizers of the template's functions are simulated (Cognito, JWT and IAM authorizers are ignored: requests pass)" });
+    }
   }
   for (const f of t.functions) {
     for (const e of f.events) {
@@ -174,10 +185,19 @@ export function discoverApis(t: ParsedTemplate): Map<string, HttpApiDef> {
     if (!api) {
       const apiId = restApiId(logicalId);
       const host = `${apiId}.execute-api.${t.region}.amazonaws.com`;
-      api = { id: logicalId, kind, apiId, stage, url: kind === "rest" || stage !== "$default" ? `https://${host}/${stage}` : `https://${host}`, routes: [] };
+      const auth = readAuthorizers(t, logicalId, kind);
+      api = { id: logicalId, kind, apiId, stage, url: kind === "rest" || stage !== "$default" ? `https://${host}/${stage}` : `https://${host}`, routes: [], ...(auth.authorizers.size ? { authorizers: auth.authorizers } : {}), ...(auth.default ? { defaultAuthorizer: auth.default } : {}) };
       apis.set(logicalId, api);
     }
     return api;
+  };
+  /** The authorizer of an event's route: its Auth.Authorizer (NONE: none), else the API's default. */
+  const authorizerOf = (api: HttpApiDef, p: Obj, fn: string, event: string): { authorizer?: string } => {
+    const a = isObj(p.Auth) ? str(p.Auth.Authorizer) : undefined;
+    const name = a ?? api.defaultAuthorizer;
+    if (name === undefined || name === "NONE" || name === "AWS_IAM") return {};
+    if (!api.authorizers?.has(name)) throw templateError(`no Lambda authorizer ${name} on ${api.id} (authorizers: ${[...(api.authorizers?.keys() ?? [])].join(", ") || "none"})`, fn, `Events.${event}.Properties.Auth`);
+    return { authorizer: name };
   };
   for (const f of t.functions) {
     for (const e of f.events) {
@@ -186,15 +206,17 @@ export function discoverApis(t: ParsedTemplate): Map<string, HttpApiDef> {
         const path = str(p.Path);
         const method = str(p.Method);
         if (!path || !method) throw templateError("an Api event needs Path and Method", f.logicalId, `Events.${e.name}.Properties`);
-        apiFor("rest", p.RestApiId, f.logicalId, e.name).routes.push({ method: method.toUpperCase(), path, function: f.logicalId, payloadFormat: "1.0", event: e.name });
+        const api = apiFor("rest", p.RestApiId, f.logicalId, e.name);
+        api.routes.push({ method: method.toUpperCase(), path, function: f.logicalId, payloadFormat: "1.0", event: e.name, ...authorizerOf(api, p, f.logicalId, e.name) });
       } else if (e.type === "HttpApi") {
         const p = e.properties;
         const path = str(p.Path);
         const method = str(p.Method);
         const format = str(p.PayloadFormatVersion) ?? "2.0";
         if (format !== "1.0" && format !== "2.0") throw templateError(`PayloadFormatVersion must be "1.0" or "2.0" (got ${format})`, f.logicalId, `Events.${e.name}.Properties.PayloadFormatVersion`);
+        const api = apiFor("http", p.ApiId, f.logicalId, e.name);
         const route: HttpRoute = path && method ? { method: method.toUpperCase(), path, function: f.logicalId, payloadFormat: format, event: e.name } : { method: "ANY", path: "$default", function: f.logicalId, payloadFormat: format, event: e.name };
-        apiFor("http", p.ApiId, f.logicalId, e.name).routes.push(route);
+        api.routes.push({ ...route, ...authorizerOf(api, p, f.logicalId, e.name) });
       }
     }
     if (f.functionUrlConfig) {

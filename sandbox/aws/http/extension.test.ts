@@ -202,7 +202,7 @@ describe("the http stimulus: auth, binary bodies, cookies, aliases", () => {
 });
 
 describe("what the routers do not simulate", () => {
-  it("Auth and Cors of an API are reported in the http section's warnings", async () => {
+  it("Cors and IAM authorization of an API are reported in the http section's warnings", async () => {
     const t = {
       Transform: "AWS::Serverless-2016-10-31",
       Resources: {
@@ -214,7 +214,7 @@ describe("what the routers do not simulate", () => {
     const report = await s.run({ stimuli: [{ http: { api: "Api", path: "/v1/" } }] });
     const section = report.extensions?.http as { http: HttpExchange[]; warnings: { resource: string; property: string }[]; resources: Record<string, { url: string }> };
     expect(section.http[0]).toMatchObject({ statusCode: 200, body: "ok" });
-    expect(section.warnings.map((w) => `${w.resource}.${w.property}`)).toEqual(["Api.Auth", "Api.Cors"]);
+    expect(section.warnings.map((w) => `${w.resource}.${w.property}`)).toEqual(["Api.Cors", "Api.Auth.DefaultAuthorizer"]);
     expect(section.resources.Api!.url).toMatch(/^https:\/\/[a-z0-9]{10}\.execute-api\.us-east-1\.amazonaws\.com\/v1$/);
   });
 });

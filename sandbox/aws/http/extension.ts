@@ -6,12 +6,13 @@
  * becomes the HTTP response by that front door's rules (`responses.ts`). The report's `http`
  * section lists every request and response in the order they arrived.
  */
-import { apiGatewayV1, apiGatewayV2, albRequest, functionUrl, type BodyInput, type HeaderInput, type QueryInput } from "../../events/http";
+import { apiGatewayTokenAuthorizer, apiGatewayV1, apiGatewayV2, albRequest, functionUrl, httpApiAuthorizer, type BodyInput, type HeaderInput, type QueryInput } from "../../events/http";
 import { DriveError, TemplateError } from "../../service/errors";
 import { invokeAllowed } from "../iam/permissions";
 import type { ServiceExtension, ServiceHost } from "../../service/service";
 import type { SdkHub } from "../sdk/hub";
 import { discoverApis, elbArn, functionUrlId, httpWarnings, idFrom, restApiId, type HttpApiDef, type HttpRoute } from "./apis";
+import { decide, identityValues, type AuthDecision, type AuthorizerDef } from "./authorizers";
 import { toHttpResponse, noRoute, REST_INTEGRATION_TIMEOUT_MS, HTTP_API_INTEGRATION_TIMEOUT_MS, type HttpResponse } from "./responses";
 import { albAction, matchHttpApi, matchRoute } from "./routing";
 
@@ -90,11 +91,23 @@ function checkAlbPermissions(host: ServiceHost, all: Map<string, HttpApiDef>): v
   }
 }
 
+/** The event a Lambda authorizer receives (APIGW DG api-gateway-lambda-authorizer-input, http-api-lambda-authorizer). */
+function authorizerEvent(api: HttpApiDef, def: AuthorizerDef, routeEvent: unknown, values: string[], methodArn: string, r: { token: string; method: string; path: string; base: Record<string, unknown>; routeKey: string }): unknown {
+  if (api.kind === "rest") {
+    if (def.kind === "TOKEN") return { ...apiGatewayTokenAuthorizer({ token: r.token }), methodArn };
+    return { type: "REQUEST", methodArn, ...(routeEvent as object) };
+  }
+  if (def.payloadFormat === "1.0") return { version: "1.0", type: "REQUEST", methodArn, identitySource: values.join(","), authorizationToken: values[0], ...(routeEvent as object) };
+  const v2 = httpApiAuthorizer({ ...(r.base as object), routeKey: r.routeKey, stage: api.stage, apiId: api.apiId, identitySource: def.identity });
+  return { ...v2, identitySource: values };
+}
+
 /** The HTTP routers: `http` stimuli, the report's `http` list, Ref/GetAtt of API resources. */
 export function httpExtension(hub?: SdkHub): ServiceExtension {
   let apis = new Map<string, HttpApiDef>();
+  const authCache = new Map<string, { decision: AuthDecision; expires: number }>();
   let warnings: ReturnType<typeof httpWarnings> = [];
-  const exchanges: HttpExchange[] = [];
+  const exchanges: (HttpExchange | undefined)[] = [];
 
   function pickApi(name: string | undefined, path: string): HttpApiDef {
     if (name === undefined) {
@@ -118,8 +131,12 @@ export function httpExtension(hub?: SdkHub): ServiceExtension {
     const time = host.epoch(start);
     const stimulus = /^stimuli\[(\d+)\]/.exec(path)?.[1];
     const base = { method, path: reqPath + (q < 0 ? "" : rawPath.slice(q)), ...(spec.headers ? { headers: spec.headers } : {}), ...(spec.query ? { query: spec.query } : {}), ...(spec.body !== undefined ? { body: spec.body } : {}), ...(spec.base64 ? { base64: true } : {}), ...(spec.sourceIp ? { sourceIp: spec.sourceIp } : {}), time, region: host.template.region, accountId: host.template.accountId };
+    // The request's place in the list is its arrival: an authorizer or a slow function must not
+    // let a later request's response come first in the report.
+    const slot = exchanges.length;
+    exchanges.push(undefined);
     const record = (response: HttpResponse, extra: Partial<HttpExchange>, end: number): void => {
-      exchanges.push({
+      exchanges[slot] = ({
         ...(stimulus !== undefined ? { stimulus: Number(stimulus) } : {}),
         api: api.id,
         kind: api.kind,
@@ -197,15 +214,54 @@ export function httpExtension(hub?: SdkHub): ServiceExtension {
       }
     }
     if (!route) return record(noRoute(api.kind), {}, start);
-    const fn = host.template.functions.find((f) => f.logicalId === route.function);
     // SAM points the events of a function with AutoPublishAlias at the alias.
-    const target = fn?.autoPublishAlias ? `${route.function}:${fn.autoPublishAlias}` : route.function;
+    const targetOf = (id: string): string => {
+      const f = host.template.functions.find((x) => x.logicalId === id);
+      return f?.autoPublishAlias ? `${id}:${f.autoPublishAlias}` : id;
+    };
+    let integrationStart = start;
+    if (route.authorizer && (api.kind === "rest" || api.kind === "http")) {
+      const def = api.authorizers?.get(route.authorizer);
+      if (def) {
+        const query: Record<string, string | readonly string[]> = { ...Object.fromEntries(new URLSearchParams(q < 0 ? "" : rawPath.slice(q + 1))), ...(spec.query ?? {}) };
+        const headers = { ...(spec.headers ?? {}), ...(typeof spec.body === "object" && spec.body !== null && !(spec.body instanceof Uint8Array) && !Object.keys(spec.headers ?? {}).some((h) => h.toLowerCase() === "content-type") ? { "content-type": "application/json" } : {}) };
+        const values = identityValues(def.identity, headers, query);
+        let decision: AuthDecision;
+        const methodArn = `arn:aws:execute-api:${host.template.region}:${host.template.accountId}:${api.apiId}/${api.stage}/${method}/${reqPath.replace(/^\//, "")}`;
+        if (!values) {
+          // A missing identity source: 401 without invoking the authorizer.
+          decision = { ok: false, statusCode: 401, body: { message: "Unauthorized" }, error: `identity source missing: ${def.identity.join(", ")}` };
+        } else {
+          const key = `${api.id}\u0000${def.name}\u0000${values.join("\u0000")}${api.kind === "rest" && def.kind === "TOKEN" ? "" : `\u0000${methodArn}`}`;
+          const cached = authCache.get(key);
+          if (cached && cached.expires > host.clock.now()) decision = cached.decision;
+          else {
+            const authEvent = authorizerEvent(api, def, event, values, methodArn, { token: values[0] ?? "", method, path: reqPath, base, routeKey: routeName ?? "$default" });
+            hub?.edge(api.id, def.function, `authorizer:${api.kind}`);
+            const { response: ar, record: arec } = await host.invokeWithRecord(targetOf(def.function), authEvent, { trigger: `authorizer:${api.id}` });
+            decision = decide(api.kind, def, { ...(ar.functionError ? { functionError: ar.functionError } : {}), payload: ar.payload, throttled: ar.statusCode === 429 }, methodArn);
+            if (def.ttlSeconds > 0 && (decision.ok || decision.statusCode !== 500)) authCache.set(key, { decision, expires: host.clock.now() + def.ttlSeconds * 1000 });
+            // The integration starts when the authorizer has answered.
+            if (arec && arec.end > host.clock.now()) {
+              integrationStart = arec.end;
+              await host.runUntil?.(arec.end);
+            }
+          }
+        }
+        if (!decision.ok) {
+          return record({ statusCode: decision.statusCode, headers: { "content-type": "application/json" }, body: JSON.stringify(decision.body), isBase64Encoded: false, error: decision.error }, { route: routeName }, integrationStart);
+        }
+        const rc = (event as { requestContext: Record<string, unknown> }).requestContext;
+        if (api.kind === "rest" || route.payloadFormat === "1.0") rc.authorizer = { ...(decision.principalId !== undefined ? { principalId: decision.principalId } : {}), ...decision.context, integrationLatency: Math.round(integrationStart - start) };
+        else rc.authorizer = { lambda: decision.context };
+      }
+    }
     hub?.edge(api.id, route.function, `http:${api.kind}`);
-    const { response, record: inv } = await host.invokeWithRecord(target, event, { trigger: `http:${api.id}` });
+    const { response, record: inv } = await host.invokeWithRecord(targetOf(route.function), event, { trigger: `http:${api.id}` });
     const duration = inv ? inv.end - inv.start : 0;
     const http = toHttpResponse(response, { kind: api.kind, payloadFormat: route.payloadFormat, multiValueHeaders, durationMs: duration });
     const limit = api.kind === "rest" ? REST_INTEGRATION_TIMEOUT_MS : api.kind === "http" ? HTTP_API_INTEGRATION_TIMEOUT_MS : Infinity;
-    const end = start + Math.min(duration, limit);
+    const end = integrationStart + Math.min(duration, limit);
     record(http, { route: routeName, function: route.function, requestId: response.requestId }, end);
   }
 
@@ -234,10 +290,10 @@ export function httpExtension(hub?: SdkHub): ServiceExtension {
       const resources: Record<string, unknown> = {};
       const edges: { from: string; to: string; kind: string }[] = [];
       for (const api of apis.values()) {
-        resources[api.id] = { kind: api.kind, url: api.url, ...(api.stage ? { stage: api.stage } : {}), routes: api.routes.map((r) => ({ route: routeKey(r), function: r.function, payloadFormat: r.payloadFormat })), requests: exchanges.filter((e) => e.api === api.id).length };
+        resources[api.id] = { kind: api.kind, url: api.url, ...(api.stage ? { stage: api.stage } : {}), routes: api.routes.map((r) => ({ route: routeKey(r), function: r.function, payloadFormat: r.payloadFormat })), requests: exchanges.filter((e) => e?.api === api.id).length };
         for (const fn of new Set(api.routes.map((r) => r.function))) edges.push({ from: api.id, to: fn, kind: `http:${api.kind}` });
       }
-      return { http: exchanges.slice(), resources, edges, ...(warnings.length ? { warnings } : {}) };
+      return { http: exchanges.filter((e): e is HttpExchange => e !== undefined), resources, edges, ...(warnings.length ? { warnings } : {}) };
     },
     attribute(resource, attr, names) {
       switch (resource.type) {
