@@ -1,32 +1,31 @@
 /**
- * The state of the data services in one run, and the glue to the service layer: resources read
- * from the template, SDK operations registered on the hub, event sources (stream mappings, S3
- * notifications), drive-file stimuli, `Ref`/`GetAtt` values and the report section.
+ * The state of the data services in one run: resources read from the template, SDK operations
+ * registered on the hub, event sources (stream mappings, S3 notifications and their recursive loop
+ * detection). Stimuli, `Ref`/`GetAtt`, RDS host calls and the report are in their own modules.
  */
 import type { ServiceHost } from "../../service/service";
-import type { EnvironmentOptions, HostCallInfo } from "../../runtime/types";
-import { hostReply } from "../../runtime/types";
+import type { EnvironmentOptions } from "../../runtime/types";
 import type { TemplateFunction } from "../../service/template";
-import { DriveError, TemplateError } from "../../service/errors";
+import { TemplateError } from "../../service/errors";
 import { RECURSION_LIMIT } from "../../service/service";
-import { marshallItem, unmarshallItem, type AttributeValue } from "../../events/dynamodb";
 import { s3Delete, s3Put } from "../../events/messaging";
-import { AwsServiceError, bytesToBase64, type AwsCallContext, type SdkHub } from "../sdk/hub";
+import type { AwsCallContext, SdkHub } from "../sdk/hub";
 import { dynamodbService } from "./dynamodb/operations";
-import { Table, tableDefinition, STREAM_LABEL } from "./dynamodb/table";
+import { Table, tableDefinition } from "./dynamodb/table";
 import { kinesisService } from "./streams/kinesis";
 import { DynamoDBStream, KinesisStream, type EventStream } from "./streams/shards";
 import { StreamMapping, streamMappingConfig } from "./streams/esm";
 import { Bucket, readNotification } from "./s3/bucket";
 import { s3Service } from "./s3/operations";
 import { UserPool, userPoolId } from "./cognito/user-pool";
-import { Database, DatabaseError, PG_GUEST_SOURCE, Proxy, QUERY_MS, databaseEndpoint, maxConnectionsOf, proxyEndpoint, proxyTarget } from "./rds/database";
+import { Database, Proxy, databaseEndpoint, maxConnectionsOf, proxyEndpoint, proxyTarget } from "./rds/database";
+import { RdsConnections } from "./rds/connections";
+import { dataAttribute, kinesisName, type Names } from "./resource-attributes";
+import { dataReport } from "./report";
+import { runStimulus } from "./stimuli";
 
 type Props = Record<string, unknown>;
-type Names = { region: string; accountId: string; stackName: string };
 
-/** Items of a table listed in the report (the count covers all). */
-export const REPORT_ITEMS = 20;
 
 export interface RecursionStop {
   time: number;
@@ -45,10 +44,10 @@ export class DataServices {
   readonly proxies = new Map<string, Proxy>();
   readonly recursionStops: RecursionStop[] = [];
   readonly userPools = new Map<string, UserPool>();
-  private readonly rdsClients = new Map<number, { db?: Database; proxy?: Proxy; connection?: number }>();
-  private rdsClientCounter = 0;
+  private readonly rds: RdsConnections;
 
   constructor(readonly hub: SdkHub) {
+    this.rds = new RdsConnections(hub, this.databases, this.proxies, () => this.requireHost());
     const arnOf = (nameOrArn: string, ctx: AwsCallContext) => this.tableByName(nameOrArn)?.def.arn ?? (nameOrArn.startsWith("arn:") ? nameOrArn : `arn:aws:dynamodb:${ctx.region}:${ctx.accountId}:table/${nameOrArn}`);
     hub.register(dynamodbService((n) => this.tableByName(n), arnOf));
     hub.register(
@@ -77,7 +76,7 @@ export class DataServices {
     return undefined;
   }
 
-  private requireHost(): ServiceHost {
+  requireHost(): ServiceHost {
     if (!this.host) throw new Error("data services: not attached to a service");
     return this.host;
   }
@@ -273,269 +272,21 @@ export class DataServices {
     );
   }
 
-  // ---- stimuli -------------------------------------------------------------------------------------
-
-  async stimulus(kind: string, spec: unknown, path: string): Promise<void> {
-    const host = this.requireHost();
-    const at = `${path}.${kind}`;
-    if (!isObj(spec)) throw new DriveError(at, kind === "s3" ? "must be like { bucket: Uploads, put: photos/a.jpg, body: ... }" : kind === "dynamodb" ? "must be like { table: Orders, put: { pk: a } }" : "must be like { stream: Clicks, records: [{ partitionKey: u1, data: {...} }] }");
-    const now = host.clock.now();
-    const fail = (e: unknown) => {
-      if (e instanceof AwsServiceError) throw new DriveError(at, `${e.name}: ${e.message}`);
-      throw e;
-    };
-    if (kind === "s3") {
-      const bucket = this.findResource(this.buckets, spec.bucket, (b) => b.name, at, "bucket", "AWS::S3::Bucket");
-      allowKeys(spec, ["bucket", "put", "delete", "body", "contentType"], at);
-      if (typeof spec.put === "string") {
-        const body = typeof spec.body === "string" ? spec.body : spec.body === undefined ? "" : JSON.stringify(spec.body);
-        const obj = bucket.put(spec.put, new TextEncoder().encode(body), now, typeof spec.contentType === "string" ? { contentType: spec.contentType } : {});
-        this.notify(bucket, "ObjectCreated:Put", spec.put, obj.size, undefined);
-      } else if (typeof spec.delete === "string") {
-        bucket.delete(spec.delete);
-        this.notify(bucket, "ObjectRemoved:Delete", spec.delete, undefined, undefined);
-      } else throw new DriveError(at, "give put: <key> (with body) or delete: <key>");
-      return;
-    }
-    if (kind === "dynamodb") {
-      const table = this.findResource(this.tables, spec.table, (t) => t.def.name, at, "table", "AWS::DynamoDB::Table");
-      allowKeys(spec, ["table", "put", "update", "delete"], at);
-      try {
-        if (isObj(spec.put)) {
-          const { id, item } = table.checkItem(marshallItem(spec.put));
-          table.write(id, item, now);
-        } else if (isObj(spec.update)) {
-          const u = spec.update;
-          if (!isObj(u.key) || !isObj(u.set)) throw new DriveError(`${at}.update`, "must be like { key: { pk: a }, set: { status: paid } }");
-          const { id, key } = table.keyOf(marshallItem(u.key));
-          const next = { ...(table.get(id) ?? key), ...marshallItem(u.set) };
-          table.write(id, table.checkItem(next).item, now);
-        } else if (isObj(spec.delete)) {
-          const k = isObj(spec.delete.key) ? spec.delete.key : spec.delete;
-          table.write(table.keyOf(marshallItem(k)).id, undefined, now);
-        } else throw new DriveError(at, "give put: { item }, update: { key, set } or delete: { key }");
-      } catch (e) {
-        fail(e);
-      }
-      return;
-    }
-    if (kind === "cognito") {
-      const pool = this.findResource(this.userPools, spec.userPool, (p) => p.id, at, "userPool", "AWS::Cognito::UserPool");
-      allowKeys(spec, ["userPool", "signUp", "signIn"], at);
-      if (isObj(spec.signUp)) {
-        const u = spec.signUp;
-        if (typeof u.username !== "string" || u.username === "") throw new DriveError(`${at}.signUp.username`, "must be a user name");
-        const attributes: Record<string, string> = {};
-        for (const [k, v] of Object.entries(isObj(u.attributes) ? u.attributes : {})) attributes[k] = String(v);
-        if (typeof u.email === "string") attributes.email = u.email;
-        await pool.signUp(host, u.username, attributes);
-      } else if (isObj(spec.signIn)) {
-        if (typeof spec.signIn.username !== "string") throw new DriveError(`${at}.signIn.username`, "must be a user name");
-        await pool.signIn(host, spec.signIn.username);
-      } else throw new DriveError(at, "give signUp: { username, email } or signIn: { username }");
-      return;
-    }
-    if (kind === "kinesis") {
-      const stream = this.findResource(this.streams, spec.stream, (s) => s.name, at, "stream", "AWS::Kinesis::Stream");
-      allowKeys(spec, ["stream", "records"], at);
-      if (!(stream instanceof KinesisStream)) throw new DriveError(`${at}.stream`, `${String(spec.stream)} is a DynamoDB stream; write to its table with a dynamodb stimulus`);
-      if (!Array.isArray(spec.records) || spec.records.length === 0) throw new DriveError(`${at}.records`, "must be a list like [{ partitionKey: u1, data: { page: home } }]");
-      spec.records.forEach((r: unknown, i) => {
-        if (!isObj(r) || typeof r.partitionKey !== "string" || r.partitionKey === "" || r.data === undefined) throw new DriveError(`${at}.records[${i}]`, "needs partitionKey (a string) and data");
-        stream.put(typeof r.data === "string" ? r.data : JSON.stringify(r.data), r.partitionKey, now);
-      });
-    }
+  stimulus(kind: string, spec: unknown, path: string): Promise<void> {
+    return runStimulus(this, kind, spec, path);
   }
 
-  private findResource<T>(map: Map<string, T>, ref: unknown, nameOf: (t: T) => string, at: string, key: string, type: string): T {
-    if (typeof ref !== "string") throw new DriveError(`${at}.${key}`, `must name an ${type} (its logical id)`);
-    const found = map.get(ref) ?? [...map.values()].find((t) => nameOf(t) === ref);
-    if (!found) throw new DriveError(`${at}.${key}`, `${ref} is not an ${type} of the template (known: ${[...map.keys()].join(", ") || "none"})`);
-    return found;
-  }
-
-  // ---- RDS: the guest `pg` module and its host calls ------------------------------------------------
-
-  /**
-   * The `pg` module and its host calls, when the template has a database. The host call for
-   * everything else goes to the hub (this extension's hostCall replaces the hub's for the function).
-   */
   environmentOptions(fn: TemplateFunction, host: ServiceHost): Pick<EnvironmentOptions, "builtinModules" | "hostCall"> {
-    // Read from the template: provisioned environments are created before attach().
-    if (!host.template.other.some((r) => r.type === "AWS::RDS::DBInstance")) return {};
-    const hubCall = this.hub.hostCallFor(fn);
-    return {
-      builtinModules: { pg: PG_GUEST_SOURCE },
-      hostCall: (name: string, payload: unknown, info: HostCallInfo) => (name === "lab.rds" ? Promise.resolve(this.rdsCall(fn, payload as Props, info)) : hubCall(name, payload, info)),
-    };
+    return this.rds.environmentOptions(fn, host);
   }
-
-  private rdsCall(fn: TemplateFunction, p: Props, info: HostCallInfo): unknown {
-    const host = this.requireHost();
-    const time = host.clock.now() + (info.elapsedMs ?? 0);
-    const error = (e: DatabaseError) => Object.assign(new Error(e.message), { name: "error", code: e.code, latencyMs: 2 });
-    if (p.op === "connect") {
-      const endpoint = String(p.host ?? "");
-      const db = [...this.databases.values()].find((d) => d.endpoint === endpoint);
-      const proxy = [...this.proxies.values()].find((x) => x.endpoint === endpoint);
-      if (!db && !proxy) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${endpoint || "undefined"}`), { code: "ENOTFOUND" });
-      const id = ++this.rdsClientCounter;
-      if (proxy) {
-        proxy.connectClient();
-        this.rdsClients.set(id, { proxy });
-        this.hub.edge(fn.logicalId, proxy.logicalId, "rds:connect");
-      } else {
-        try {
-          const c = db!.open(fn.logicalId, time);
-          this.rdsClients.set(id, { db: db!, connection: c.id });
-          this.hub.edge(fn.logicalId, db!.logicalId, "rds:connect");
-        } catch (e) {
-          if (e instanceof DatabaseError) throw error(e);
-          throw e;
-        }
-      }
-      // A TLS + auth handshake: a few round trips.
-      return hostReply({ id }, 15);
-    }
-    const client = this.rdsClients.get(Number(p.id));
-    if (!client) throw new Error("Client was not connected");
-    if (p.op === "query") {
-      let latency = QUERY_MS;
-      if (client.proxy) {
-        try {
-          latency = client.proxy.query(fn.logicalId, time);
-        } catch (e) {
-          if (e instanceof DatabaseError) throw error(e);
-          throw e;
-        }
-      } else client.db!.queries++;
-      const command = String(p.text ?? "").trim().split(/\s+/)[0]?.toUpperCase() ?? "";
-      return hostReply({ command, rowCount: 0, rows: [], fields: [] }, latency);
-    }
-    if (p.op === "end") {
-      if (client.proxy) client.proxy.closeClient();
-      else if (client.connection !== undefined) client.db!.close(client.connection);
-      this.rdsClients.delete(Number(p.id));
-      return hostReply(null, 1);
-    }
-    throw new Error(`unknown rds operation ${String(p.op)}`);
-  }
-
-  // ---- Ref / GetAtt ----------------------------------------------------------------------------------
 
   attribute(resource: { logicalId: string; type: string; properties: Props }, attr: string, names: Names): string | undefined {
-    const { logicalId: id, type, properties: p } = resource;
-    switch (type) {
-      case "AWS::DynamoDB::Table":
-      case "AWS::Serverless::SimpleTable": {
-        const name = typeof p.TableName === "string" ? p.TableName : `${names.stackName}-${id}`;
-        const arn = `arn:aws:dynamodb:${names.region}:${names.accountId}:table/${name}`;
-        if (attr === "Ref") return name;
-        if (attr === "Arn") return arn;
-        if (attr === "StreamArn") {
-          if (!p.StreamSpecification) throw new TemplateError("StreamArn needs a StreamSpecification on the table", { resource: id, property: "StreamSpecification" });
-          return `${arn}/stream/${STREAM_LABEL}`;
-        }
-        return undefined;
-      }
-      case "AWS::Kinesis::Stream": {
-        const name = kinesisName(id, p, names);
-        if (attr === "Ref") return name;
-        if (attr === "Arn") return `arn:aws:kinesis:${names.region}:${names.accountId}:stream/${name}`;
-        return undefined;
-      }
-      case "AWS::RDS::DBInstance": {
-        if (attr === "Ref") return (typeof p.DBInstanceIdentifier === "string" ? p.DBInstanceIdentifier : id).toLowerCase();
-        if (attr === "Endpoint.Address") return databaseEndpoint(id, p);
-        if (attr === "Endpoint.Port") return "5432";
-        if (attr === "DBInstanceArn") return `arn:aws:rds:${names.region}:${names.accountId}:db:${id.toLowerCase()}`;
-        return undefined;
-      }
-      case "AWS::Cognito::UserPool": {
-        const id = userPoolId(names.region, resource.logicalId);
-        if (attr === "Ref" || attr === "UserPoolId") return id;
-        if (attr === "Arn") return `arn:aws:cognito-idp:${names.region}:${names.accountId}:userpool/${id}`;
-        if (attr === "ProviderName") return `cognito-idp.${names.region}.amazonaws.com/${id}`;
-        return undefined;
-      }
-      case "AWS::RDS::DBProxy": {
-        if (attr === "Ref") return typeof p.DBProxyName === "string" ? p.DBProxyName : id;
-        if (attr === "Endpoint") return proxyEndpoint(id, p);
-        if (attr === "DBProxyArn") return `arn:aws:rds:${names.region}:${names.accountId}:db-proxy:prx-${id.toLowerCase()}`;
-        return undefined;
-      }
-      default:
-        return undefined;
-    }
+    return dataAttribute(resource, attr, names);
   }
-
-  // ---- report ----------------------------------------------------------------------------------------
 
   report(): Record<string, unknown> {
-    const resources: Record<string, unknown> = {};
-    for (const [id, t] of this.tables) {
-      const items = t.all();
-      resources[id] = {
-        type: "AWS::DynamoDB::Table",
-        name: t.def.name,
-        itemCount: items.length,
-        items: items.slice(0, REPORT_ITEMS).map(reportItem),
-        writes: t.counts.writes,
-        ...(t.def.streamArn && { stream: this.streamState(this.streams.get(id)!) }),
-      };
-    }
-    for (const [id, s] of this.streams) if (s instanceof KinesisStream) resources[id] = { type: "AWS::Kinesis::Stream", name: s.name, ...this.streamState(s) };
-    for (const [id, b] of this.buckets) {
-      resources[id] = {
-        type: "AWS::S3::Bucket",
-        name: b.name,
-        objectCount: b.objects.size,
-        objects: b.keys().slice(0, REPORT_ITEMS).map((k) => ({ key: k, size: b.objects.get(k)!.size, etag: b.objects.get(k)!.etag })),
-        puts: b.counts.puts,
-        deletes: b.counts.deletes,
-      };
-    }
-    for (const [id, d] of this.databases) {
-      resources[id] = { type: "AWS::RDS::DBInstance", endpoint: d.endpoint, maxConnections: d.maxConnections, openConnections: d.connections.size, peakConnections: d.peak, refusedConnections: d.refused, queries: d.queries };
-    }
-    for (const [id, x] of this.proxies) {
-      resources[id] = { type: "AWS::RDS::DBProxy", endpoint: x.endpoint, target: x.db.logicalId, maxPoolConnections: x.maxPool, peakClientConnections: x.peakClients, peakBorrowedConnections: x.peakBorrowed, borrowWaits: x.waits, borrowTimeouts: x.borrowTimeouts };
-    }
-    for (const [id, p] of this.userPools) {
-      resources[id] = { type: "AWS::Cognito::UserPool", id: p.id, triggers: Object.fromEntries([...p.triggers].map(([k, f]) => [k, f.logicalId])), users: [...p.users.values()], requests: p.outcomes };
-    }
-    const metrics: Record<string, unknown> = {};
-    for (const m of this.mappings) metrics[m.config.name] = { IteratorAge: m.metrics.iteratorAge, maxIteratorAgeMs: m.metrics.maxIteratorAgeMs };
-    const dropped: Record<string, number> = {};
-    for (const s of this.recursionStops) dropped[s.function] = (dropped[s.function] ?? 0) + 1;
-    if (this.recursionStops.length) metrics.RecursiveInvocationsDropped = dropped;
-    // The hub names calls by the ARN they act on; an object ARN (bucket/key) is the bucket's edge.
-    const bucketOfArn = (to: string) => [...this.buckets.values()].find((b) => to.startsWith(`arn:aws:s3:::${b.name}/`))?.logicalId ?? to;
-    const ids = new Set([...this.tables.keys(), ...this.streams.keys(), ...this.buckets.keys(), ...this.databases.keys(), ...this.proxies.keys(), ...this.userPools.keys()]);
-    const seen = new Set<string>();
-    const edges = this.hub
-      .report()
-      .edges.map((e) => ({ ...e, to: bucketOfArn(e.to) }))
-      .filter((e) => (ids.has(e.from) || ids.has(e.to)) && !seen.has(JSON.stringify(e)) && seen.add(JSON.stringify(e)));
-    return {
-      resources,
-      eventSourceMappings: Object.fromEntries(this.mappings.map((m) => [m.config.name, m.state()])),
-      edges,
-      metrics,
-      recursiveLoops: this.recursionStops,
-      streamFailures: this.mappings.flatMap((m) => m.failures),
-    };
+    return dataReport(this);
   }
-
-  private streamState(s: EventStream): Record<string, unknown> {
-    return { arn: s.arn, shards: s.shards.map((sh) => ({ shardId: sh.id, records: sh.records.length, lastSequenceNumber: sh.records.at(-1)?.sequenceNumber })) };
-  }
-}
-
-/** An item as plain JSON for the report: sets become arrays, binary stays base64 text. */
-function reportItem(item: Record<string, AttributeValue>): Record<string, unknown> {
-  const plain = (v: unknown): unknown => (v instanceof Set ? [...v].map(plain) : v instanceof Uint8Array ? { base64: bytesToBase64(v) } : Array.isArray(v) ? v.map(plain) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)])) : v);
-  return plain(unmarshallItem(item)) as Record<string, unknown>;
 }
 
 /** SAM attaches a function's event sources to its AutoPublishAlias when it has one. */
@@ -543,14 +294,3 @@ function targetOf(fn: TemplateFunction): string {
   return fn.autoPublishAlias ? `${fn.logicalId}:${fn.autoPublishAlias}` : fn.logicalId;
 }
 
-function kinesisName(id: string, p: Props, names: Names): string {
-  return typeof p.Name === "string" ? p.Name : `${names.stackName}-${id}`;
-}
-
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function allowKeys(spec: Record<string, unknown>, keys: string[], at: string): void {
-  for (const k of Object.keys(spec)) if (!keys.includes(k)) throw new DriveError(`${at}.${k}`, `unknown key (expected ${keys.join(", ")})`);
-}
