@@ -184,3 +184,13 @@ describe("extension host calls", () => {
     expect(ends).toEqual([back?.end]);
   });
 });
+
+describe("a drive given as data", () => {
+  it("parses its duration text even when it has no stimuli (a quiet run of a schedule)", async () => {
+    const { createLambdaService } = await import("./service");
+    const { fn, template } = await import("./testing");
+    using s = await createLambdaService({ template: template({ F: fn("exports.handler = async () => 1;") }) });
+    const r = await s.run({ stimuli: [], duration: "16m" });
+    expect(r.duration).toBe(16 * 60_000);
+  });
+});

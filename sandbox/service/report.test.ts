@@ -144,6 +144,12 @@ describe("the run report", () => {
     expect(r.http?.map((h) => h.path)).toEqual(["/a", "/b"]);
   });
 
+  it("adds what extensions warn about to the report's warnings", async () => {
+    const fake: ServiceExtension = { name: "fake", report: () => ({ warnings: [{ resource: "Jobs", message: "not simulated" }] }) };
+    const r = await simulate(template({ F: fn(ok) }), { stimuli: [] }, { extensions: [fake] });
+    expect(r.warnings).toContainEqual({ resource: "Jobs", message: "not simulated" });
+  });
+
   it("keeps no log lines, or only the last N, when asked (load runs)", async () => {
     const none = await simulate(template({ F: fn(ok) }), { stimuli: [{ invoke: "F" }] }, { logs: "none", traces: false });
     expect(none.invocations[0]?.logs).toBeUndefined();

@@ -17,7 +17,7 @@ import { DriveError, LambdaApiError, ServiceStateError, TemplateError } from "./
 import { MetricsCollector } from "./metrics";
 import { hashHex, Rng } from "./rng";
 import { PRIORITY, Scheduler, type Clock } from "./scheduler";
-import { parseTemplate, type AsyncConfig, type ParsedTemplate, type TargetRef, type TemplateFunction, type TemplateOptions, type TemplateTarget } from "./template";
+import { parseTemplate, type AsyncConfig, type ParsedTemplate, type TargetRef, type TemplateFunction, type TemplateOptions, type TemplateTarget, type TemplateWarning } from "./template";
 import type {
   DeadLetterMessage,
   DestinationDelivery,
@@ -1400,7 +1400,7 @@ export class LambdaService implements Disposable {
       seed: this.seed,
       startTime: new Date(this.epochBase).toISOString(),
       duration: end,
-      warnings: this.template.warnings,
+      warnings: [...this.template.warnings, ...lifted.warnings],
       summary: {
         invocations,
         coldStarts,
@@ -1477,8 +1477,12 @@ class RunLimitReached extends Error {
   }
 }
 
+/** A drive already parsed (its stimuli carry `kind` and `index`, its duration is in ms), not drive-file data. */
 function isDrive(x: unknown): x is Drive {
-  return typeof x === "object" && x !== null && Array.isArray((x as Drive).stimuli) && (x as Drive).stimuli.every((s) => typeof s === "object" && s !== null && "kind" in s && "index" in s);
+  if (typeof x !== "object" || x === null || !Array.isArray((x as Drive).stimuli)) return false;
+  const d = x as Record<string, unknown>;
+  if (d.duration !== undefined && typeof d.duration !== "number") return false; // "16m" still needs parsing
+  return (x as Drive).stimuli.every((s) => typeof s === "object" && s !== null && "kind" in s && "index" in s);
 }
 
 function accountConcurrencyOrThrow(v: number): number {
@@ -1563,19 +1567,21 @@ export async function simulate(
  * exchanges, `resources` keyed by logical id, flow `edges`. Each extension keeps its whole section
  * under `extensions[name]` too.
  */
-function liftExtensionSections(sections: unknown[]): { http: HttpExchangeReport[]; resources: Record<string, unknown>; edges: FlowEdge[] } {
+function liftExtensionSections(sections: unknown[]): { http: HttpExchangeReport[]; resources: Record<string, unknown>; edges: FlowEdge[]; warnings: TemplateWarning[] } {
   const http: HttpExchangeReport[] = [];
   const resources: Record<string, unknown> = {};
   const edges: FlowEdge[] = [];
+  const warnings: TemplateWarning[] = [];
   for (const s of sections) {
     if (typeof s !== "object" || s === null) continue;
-    const { http: h, resources: r, edges: e } = s as { http?: unknown; resources?: unknown; edges?: unknown };
+    const { http: h, resources: r, edges: e, warnings: w } = s as { http?: unknown; resources?: unknown; edges?: unknown; warnings?: unknown };
+    if (Array.isArray(w)) warnings.push(...(w as TemplateWarning[]).filter((x) => typeof x?.resource === "string" && typeof x?.message === "string"));
     if (Array.isArray(h)) http.push(...(h as HttpExchangeReport[]));
     if (typeof r === "object" && r !== null && !Array.isArray(r)) Object.assign(resources, r);
     if (Array.isArray(e)) edges.push(...(e as FlowEdge[]).filter((x) => typeof x?.from === "string" && typeof x?.to === "string"));
   }
   http.sort((a, b) => Number(a.stimulus ?? Infinity) - Number(b.stimulus ?? Infinity) || Number(a.start ?? 0) - Number(b.start ?? 0));
-  return { http, resources, edges: uniqueEdges(edges) };
+  return { http, resources, edges: uniqueEdges(edges), warnings };
 }
 
 function uniqueEdges(edges: FlowEdge[]): FlowEdge[] {
