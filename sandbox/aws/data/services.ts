@@ -112,10 +112,11 @@ export class DataServices {
         this.userPools.set(r.logicalId, pool);
         const config = (r.properties.LambdaConfig ?? {}) as Props;
         for (const [trigger, arn] of Object.entries(config)) {
-          const fn = t.functions.find((f) => f.arn === arn || f.functionName === arn);
+          const fn = t.functions.find((f) => f.arn === arn || f.functionName === arn || (typeof arn === "string" && arn.startsWith(f.arn + ":")));
           const where = { resource: r.logicalId, property: `LambdaConfig.${trigger}` };
           if (!fn) throw new TemplateError(`must be the ARN of a function of the template (got ${JSON.stringify(arn)})`, where);
-          pool.addTrigger(trigger, fn, where);
+          const qualifier = typeof arn === "string" && arn.startsWith(fn.arn + ":") ? arn.slice(fn.arn.length + 1) : undefined;
+          pool.addTrigger(trigger, fn, where, qualifier ? `${fn.logicalId}:${qualifier}` : fn.logicalId);
           this.hub.edge(r.logicalId, fn.logicalId, `cognito:${trigger}`);
         }
       }
@@ -174,7 +175,7 @@ export class DataServices {
           if (!pool) throw new TemplateError(`UserPool must be !Ref to an AWS::Cognito::UserPool of the template (got ${JSON.stringify(ev.properties.UserPool)})`, where);
           const triggers = Array.isArray(ev.properties.Trigger) ? ev.properties.Trigger : [ev.properties.Trigger];
           for (const trigger of triggers) {
-            pool.addTrigger(trigger, fn, where);
+            pool.addTrigger(trigger, fn, where, targetOf(fn));
             this.hub.edge(pool.logicalId, fn.logicalId, `cognito:${String(trigger)}`);
           }
         } else if (ev.type === "DynamoDB" || ev.type === "Kinesis") {

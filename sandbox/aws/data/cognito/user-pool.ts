@@ -33,6 +33,8 @@ export interface CognitoOutcome {
 
 export class UserPool {
   readonly triggers = new Map<Trigger, TemplateFunction>();
+  /** What each trigger invokes: the function, or `Function:alias`. */
+  private readonly targets = new Map<Trigger, string>();
   readonly users = new Map<string, CognitoUser>();
   readonly outcomes: CognitoOutcome[] = [];
   constructor(
@@ -40,18 +42,19 @@ export class UserPool {
     readonly id: string,
   ) {}
 
-  addTrigger(trigger: unknown, fn: TemplateFunction, where: { resource: string; property: string }): void {
+  addTrigger(trigger: unknown, fn: TemplateFunction, where: { resource: string; property: string }, target = fn.logicalId): void {
     if (typeof trigger !== "string" || !(TRIGGERS as readonly string[]).includes(trigger)) {
       throw new TemplateError(`Trigger ${JSON.stringify(trigger)} is not simulated (simulated: ${TRIGGERS.join(", ")})`, where);
     }
     this.triggers.set(trigger as Trigger, fn);
+    this.targets.set(trigger as Trigger, target);
   }
 
   /** Runs one trigger; resolves to the event the function returned, or throws the API error Cognito returns. */
   private async run(host: ServiceHost, trigger: Trigger, event: { response: unknown }): Promise<Record<string, unknown> | undefined> {
     const fn = this.triggers.get(trigger);
     if (!fn) return undefined;
-    const { response, record } = await host.invokeWithRecord(fn.logicalId, event, { trigger: `cognito:${this.logicalId}` });
+    const { response, record } = await host.invokeWithRecord(this.targets.get(trigger) ?? fn.logicalId, event, { trigger: `cognito:${this.logicalId}` });
     if (response.statusCode === 429) throw new CognitoError("TooManyRequestsException", "Too many requests");
     if (record && record.end - record.start > TRIGGER_TIMEOUT_MS) throw new CognitoError("UnexpectedLambdaException", `${trigger} invocation failed due to error TimeoutError.`);
     if (response.functionError) {
