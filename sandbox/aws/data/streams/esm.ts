@@ -36,6 +36,9 @@ export interface StreamMappingConfig {
   tumblingMs: number;
 }
 
+/** Base polling rates of an idle shard: 4 per second for DynamoDB Streams (DG with-ddb), 1 per second for Kinesis (DG with-kinesis). */
+export const DYNAMODB_POLL_MS = 250;
+export const KINESIS_POLL_MS = 1000;
 /** Stream retention: 24 h (DynamoDB Streams always; Kinesis by default). */
 export const STREAM_RETENTION_MS = 24 * 3600_000;
 /** Back-off between retries of a failed batch: the simulator's choice (Lambda does not document it), doubling to a cap. */
@@ -138,8 +141,19 @@ export class StreamMapping {
     }
     stream.onRecord((shard) => {
       if (!config.enabled) return;
-      for (const lane of this.lanes) if (lane.shard === shard) this.schedule(lane, 0);
+      // An idle shard is read at the poller's next tick; a busy one right after its invocation.
+      for (const lane of this.lanes) if (lane.shard === shard) this.schedule(lane, this.untilNextPoll());
     });
+  }
+
+  /**
+   * Lambda polls each shard 4 times per second (DynamoDB Streams, DG with-ddb) or once per second
+   * (Kinesis, DG with-kinesis) when it has nothing in flight: the wait until the next poll.
+   */
+  private untilNextPoll(): number {
+    const interval = this.stream.kind === "dynamodb" ? DYNAMODB_POLL_MS : KINESIS_POLL_MS;
+    const since = this.host.clock.now() - this.startTime;
+    return Math.ceil(since / interval) * interval - since;
   }
 
   /** With ParallelizationFactor, records of one partition key always go to the same lane, in order. */
