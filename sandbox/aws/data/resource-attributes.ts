@@ -6,7 +6,7 @@
 import { TemplateError } from "../../service/errors";
 import { STREAM_LABEL } from "./dynamodb/table";
 import { userPoolId } from "./cognito/user-pool";
-import { databaseEndpoint, proxyEndpoint } from "./rds/database";
+import { databaseEndpoint, engineOf, proxyEndpoint } from "./rds/database";
 
 type Props = Record<string, unknown>;
 export type Names = { region: string; accountId: string; stackName: string };
@@ -35,7 +35,7 @@ export function dataAttribute(resource: { logicalId: string; type: string; prope
     case "AWS::RDS::DBInstance": {
       if (attr === "Ref") return (typeof p.DBInstanceIdentifier === "string" ? p.DBInstanceIdentifier : id).toLowerCase();
       if (attr === "Endpoint.Address") return databaseEndpoint(id, p);
-      if (attr === "Endpoint.Port") return "5432";
+      if (attr === "Endpoint.Port") return engineOf(p) === "mysql" ? "3306" : "5432";
       if (attr === "DBInstanceArn") return `arn:aws:rds:${names.region}:${names.accountId}:db:${id.toLowerCase()}`;
       return undefined;
     }

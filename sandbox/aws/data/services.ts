@@ -18,7 +18,7 @@ import { StreamMapping, streamMappingConfig } from "./streams/esm";
 import { Bucket, readNotification } from "./s3/bucket";
 import { s3Service } from "./s3/operations";
 import { UserPool, userPoolId } from "./cognito/user-pool";
-import { Database, Proxy, databaseEndpoint, maxConnectionsOf, proxyEndpoint, proxyTarget } from "./rds/database";
+import { Database, Proxy, databaseEndpoint, engineOf, maxConnectionsOf, proxyEndpoint, proxyTarget } from "./rds/database";
 import { RdsConnections } from "./rds/connections";
 import { dataAttribute, kinesisName, type Names } from "./resource-attributes";
 import { dataReport } from "./report";
@@ -106,7 +106,7 @@ export class DataServices {
         this.streams.set(r.logicalId, new KinesisStream(r.logicalId, name, arn, shardCount, epoch, names));
         this.hub.nameResource(arn, r.logicalId);
       } else if (r.type === "AWS::RDS::DBInstance") {
-        this.databases.set(r.logicalId, new Database(r.logicalId, databaseEndpoint(r.logicalId, r.properties), maxConnectionsOf(r.logicalId, r.properties)));
+        this.databases.set(r.logicalId, new Database(r.logicalId, databaseEndpoint(r.logicalId, r.properties), maxConnectionsOf(r.logicalId, r.properties), engineOf(r.properties)));
       } else if (r.type === "AWS::Cognito::UserPool") {
         const pool = new UserPool(r.logicalId, userPoolId(names.region, r.logicalId));
         this.userPools.set(r.logicalId, pool);

@@ -8,7 +8,7 @@ import type { EnvironmentOptions, HostCallInfo } from "../../../runtime/types";
 import { hostReply } from "../../../runtime/types";
 import type { TemplateFunction } from "../../../service/template";
 import type { SdkHub } from "../../sdk/hub";
-import { type Database, DatabaseError, PG_GUEST_SOURCE, type Proxy, QUERY_MS } from "./database";
+import { type Database, DatabaseError, MYSQL2_GUEST_SOURCE, PG_GUEST_SOURCE, type Proxy, QUERY_MS } from "./database";
 
 type Props = Record<string, unknown>;
 
@@ -32,7 +32,7 @@ export class RdsConnections {
     if (!host.template.other.some((r) => r.type === "AWS::RDS::DBInstance")) return {};
     const hubCall = this.hub.hostCallFor(fn);
     return {
-      builtinModules: { pg: PG_GUEST_SOURCE },
+      builtinModules: { pg: PG_GUEST_SOURCE, "mysql2/promise": MYSQL2_GUEST_SOURCE },
       hostCall: (name: string, payload: unknown, info: HostCallInfo) => (name === "lab.rds" ? Promise.resolve(this.call(fn, payload as Props, info)) : hubCall(name, payload, info)),
     };
   }

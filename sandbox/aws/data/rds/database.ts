@@ -48,6 +48,7 @@ export class Database {
     readonly logicalId: string,
     readonly endpoint: string,
     readonly maxConnections: number,
+    readonly engine: "postgres" | "mysql" = "postgres",
   ) {}
 
   /** Opens one server connection, or refuses it when max_connections are in use. */
@@ -55,6 +56,8 @@ export class Database {
     // PostgreSQL keeps a few slots for superusers; the simulator lets every slot go to clients.
     if (this.connections.size >= this.maxConnections) {
       this.refused++;
+      // PostgreSQL: FATAL 53300; MySQL: ER_CON_COUNT_ERROR (errno 1040).
+      if (this.engine === "mysql") throw new DatabaseError("Too many connections", "ER_CON_COUNT_ERROR");
       throw new DatabaseError("sorry, too many clients already", "53300");
     }
     const c: Connection = { id: ++this.opened, function: fn, openedAt: time, ...(via && { via }) };
@@ -128,6 +131,11 @@ export function databaseEndpoint(logicalId: string, props: Props): string {
   return `${id}.c0abcdefghij.us-east-1.rds.amazonaws.com`;
 }
 
+/** The engine family: MySQL/MariaDB/Aurora MySQL, or PostgreSQL (the default). */
+export function engineOf(props: Props): "postgres" | "mysql" {
+  return /mysql|mariadb/i.test(String(props.Engine ?? "")) ? "mysql" : "postgres";
+}
+
 export function proxyEndpoint(logicalId: string, props: Props): string {
   const id = (typeof props.DBProxyName === "string" ? props.DBProxyName : logicalId).toLowerCase();
   return `${id}.proxy-c0abcdefghij.us-east-1.rds.amazonaws.com`;
@@ -153,6 +161,47 @@ export function proxyTarget(logicalId: string, props: Props): { target: string; 
   if (!Number.isInteger(pct) || pct < 1 || pct > 100) throw new TemplateError("MaxConnectionsPercent must be from 1 to 100", { resource: logicalId, property: "MaxConnectionsPercent" });
   return { target, maxConnectionsPercent: pct };
 }
+
+/**
+ * The guest `mysql2/promise` module: `createConnection({ host })` → `query()` / `execute()` →
+ * `[rows, fields]`, `end()`; `createPool()` with one connection (mysql2's promise API, minimal).
+ */
+export const MYSQL2_GUEST_SOURCE = String.raw`'use strict';
+function fail(e) {
+  var err = new Error(e.message);
+  if (e.code) err.code = e.code;
+  if (e.code === 'ER_CON_COUNT_ERROR') { err.errno = 1040; err.sqlState = '08004'; }
+  throw err;
+}
+function Connection(id) { this.id = id; this._ended = false; }
+Connection.prototype.query = function (sql) {
+  if (this._ended) return Promise.reject(new Error("Can't add new command when connection is in closed state"));
+  return __host.call('lab.rds', { op: 'query', id: this.id, text: String(typeof sql === 'object' && sql ? sql.sql : sql) })
+    .then(function (r) { return [r.rows, r.fields]; }, fail);
+};
+Connection.prototype.execute = Connection.prototype.query;
+Connection.prototype.end = function () {
+  var self = this;
+  if (this._ended) return Promise.resolve();
+  return __host.call('lab.rds', { op: 'end', id: this.id }).then(function () { self._ended = true; });
+};
+function createConnection(config) {
+  config = typeof config === 'string' ? { uri: config } : (config || {});
+  var host = config.host || (config.uri && /@([^:/]+)/.exec(config.uri) || [])[1];
+  return __host.call('lab.rds', { op: 'connect', host: host }).then(function (r) { return new Connection(r.id); }, fail);
+}
+function createPool(config) {
+  var conn = null;
+  var get = function () { return conn || (conn = createConnection(config)); };
+  return {
+    query: function (sql) { return get().then(function (c) { return c.query(sql); }); },
+    execute: function (sql) { return get().then(function (c) { return c.execute(sql); }); },
+    end: function () { return conn ? conn.then(function (c) { return c.end(); }) : Promise.resolve(); },
+  };
+}
+exports.createConnection = createConnection;
+exports.createPool = createPool;
+`;
 
 /** The guest `pg` module: `new Client({ host }).connect()`, `query(text)`, `end()` (node-postgres' API, minimal). */
 export const PG_GUEST_SOURCE = String.raw`'use strict';

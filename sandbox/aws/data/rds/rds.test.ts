@@ -49,4 +49,28 @@ describe("RDS connections", () => {
     expect(data.resources.Db.peakConnections).toBeLessThanOrEqual(2);
     expect(data.resources.Proxy).toMatchObject({ maxPoolConnections: 2, peakClientConnections: 8 });
   });
+
+  it("mysql2/promise against a MySQL instance: the refused connection is ER_CON_COUNT_ERROR, Too many connections", async () => {
+    const hub = new SdkHub();
+    using s = await createLambdaService({
+      template: template({
+        Db: { Type: "AWS::RDS::DBInstance", Properties: { Engine: "mysql", MaxConnections: 1 } },
+        Api: fn(
+          `const mysql = require("mysql2/promise");
+          const ready = mysql.createConnection({ host: process.env.DB_HOST });
+          exports.handler = async () => {
+            const conn = await ready.catch((e) => e);
+            if (conn instanceof Error) return [conn.code, conn.errno, conn.message];
+            await new Promise((r) => setTimeout(r, 100));
+            const [rows] = await conn.query("SELECT 1");
+            return rows;
+          };`,
+          { Environment: { Variables: { DB_HOST: { "Fn::GetAtt": ["Db", "Endpoint.Address"] } } } },
+        ),
+      }),
+      extensions: [hub.extension, dataExtension(hub)],
+    });
+    const report = await s.run({ stimuli: [{ invoke: "Api", count: 2 }] });
+    expect(report.invocations.map((i) => i.response)).toEqual([[], ["ER_CON_COUNT_ERROR", 1040, "Too many connections"]]);
+  });
 });
