@@ -104,6 +104,19 @@ describe("lambda-lab simulate", () => {
     expect(report.deadLetters.Dlq?.[0]?.body).toBe('{"fail":true,"id":9}');
   });
 
+  it("prints each simulated resource's end state and the event flow (the seed's SQS worker and S3 loop patterns)", async () => {
+    const templates = fileURLToPath(new URL("../../content/templates/", import.meta.url));
+    const o = Object.assign(io(), { cwd: templates });
+    await runSimulate(parseSimulateArgs(["sqs-worker-dlq/template.yaml", "--drive", "sqs-worker-dlq/drive.yaml"]), o);
+    expect(o.out).toMatch(/Resources at the end:\n {2}JobsDlq \(AWS::SQS::Queue\): visible 1/);
+    expect(o.out).toContain("Jobs → Worker (sqs:event-source-mapping)");
+    const loop = Object.assign(io(), { cwd: templates });
+    await runSimulate(parseSimulateArgs(["s3-recursive-loop/template.yaml", "--drive", "s3-recursive-loop/drive.yaml"]), loop);
+    // Object writes are drawn to their bucket, not to each object's ARN.
+    expect(loop.out).toContain("Thumbnailer → Images (sdk:s3:PutObject)");
+    expect(loop.out).not.toContain("→ arn:aws:s3:::");
+  });
+
   it("prints the log lines by log group and stream with --show-logs", async () => {
     const o = io();
     await runSimulate(parseSimulateArgs(["app/template.yaml", "--drive", "app/drive.yaml", "--show-logs"]), o);

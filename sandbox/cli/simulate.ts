@@ -286,6 +286,35 @@ function renderHttp(report: RunReport): string[] {
 }
 
 /** The readable summary `simulate` prints. */
+/**
+ * The state at the end of each resource the simulated AWS keeps (queues, topics, tables, buckets…):
+ * its numbers, and how many entries its lists hold. Everything is in the JSON report (`--json`).
+ */
+function renderResources(report: RunReport): string[] {
+  const entries = Object.entries(report.resources).filter(([id]) => id !== "functions" && id !== "targets");
+  if (entries.length === 0) return [];
+  const out = ["", "Resources at the end:"];
+  for (const [id, state] of entries) {
+    if (typeof state !== "object" || state === null) continue;
+    const { type, ...rest } = state as Record<string, unknown>;
+    const facts: string[] = [];
+    // Zeros and false flags say little in a summary; lists are shown by their length.
+    for (const [k, v] of Object.entries(rest)) {
+      if ((typeof v === "number" && v !== 0) || v === true) facts.push(`${k} ${v}`);
+      else if (Array.isArray(v) && v.length > 0) facts.push(`${k} ${v.length}`);
+      if (facts.length === 12) break;
+    }
+    out.push(`  ${id}${typeof type === "string" ? ` (${type})` : ""}: ${facts.join(", ") || "—"}`);
+  }
+  return out;
+}
+
+/** The event flow, source → target, for reading the architecture off a run. */
+function renderFlow(report: RunReport): string[] {
+  if (report.edges.length === 0) return [];
+  return ["", "Event flow:", ...report.edges.slice(0, 40).map((e) => `  ${e.from} → ${e.to} (${e.kind})`), ...(report.edges.length > 40 ? [`  … ${report.edges.length - 40} more`] : [])];
+}
+
 export function renderSummary(
   report: RunReport,
   names: { template: string; drive: string },
@@ -392,8 +421,8 @@ export function renderSummary(
   out.push(
     "",
     dlq.length === 0
-      ? "Dead-letter queues: nothing delivered"
-      : "Dead-letter queues:",
+      ? "Function dead-letter queues (DeadLetterQueue): nothing delivered"
+      : "Function dead-letter queues (DeadLetterQueue):",
   );
   for (const [id, msgs] of dlq) {
     out.push(`  ${id}: ${msgs.length} message(s)`);
@@ -413,6 +442,7 @@ export function renderSummary(
     if (report.destinations.length > 20)
       out.push(`  … ${report.destinations.length - 20} more`);
   }
+  out.push(...renderResources(report), ...renderFlow(report));
   const period = Object.values(report.metrics)[0]?.[0]?.period ?? 60_000;
   out.push(
     "",

@@ -165,6 +165,9 @@ export class SdkHub {
   logicalIdOf(arn: string): string | undefined {
     const named = this.arnToLogical.get(arn);
     if (named) return named;
+    // An S3 object (`arn:aws:s3:::bucket/key`) belongs to its bucket's node in the flow.
+    const slash = arn.startsWith("arn:aws:s3:::") ? arn.indexOf("/") : -1;
+    if (slash > 0) return this.logicalIdOf(arn.slice(0, slash));
     const host = this.host;
     if (!host) return undefined;
     for (const f of host.template.functions) if (arn === f.arn || arn.startsWith(f.arn + ":")) return f.logicalId;
