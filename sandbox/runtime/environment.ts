@@ -229,6 +229,8 @@ class Environment implements ExecutionEnvironment {
   private crash: LambdaErrorPayload | undefined;
   private initResult: { ok: boolean; error?: LambdaErrorPayload } | undefined;
   private pendingHost = new Set<Promise<void>>();
+  /** Ms of the request (or ahead-of-time init) spent before the current phase: Init Duration, a suppressed init. */
+  private phaseOffset = 0;
   /** Host-call answers waiting for their latency (virtual clock): `due` in mono ms. */
   private delayed: { due: number; run: () => void }[] = [];
   private deferreds = new Set<QuickJSDeferredPromise>();
@@ -655,7 +657,13 @@ class Environment implements ExecutionEnvironment {
     const hostCall = this.options.hostCall;
     const vm = this.vm;
     const calledAt = this.mono();
-    const info: HostCallInfo = { elapsedMs: round2(this.elapsed()), phase: this.requestId === undefined ? "init" : "invoke", ...(this.requestId !== undefined ? { requestId: this.requestId } : {}) };
+    const elapsed = this.elapsed();
+    const info: HostCallInfo = {
+      elapsedMs: round2(elapsed),
+      offsetMs: round2(this.phaseOffset + elapsed),
+      phase: this.requestId === undefined ? "init" : "invoke",
+      ...(this.requestId !== undefined ? { requestId: this.requestId } : {}),
+    };
     const settle = (ok: boolean, json: string) => {
       if (this.disposed || this.vm !== vm || !deferred.alive) return;
       const parsed = ctx.evalCode("(" + json + ")");
@@ -962,6 +970,7 @@ class Environment implements ExecutionEnvironment {
     this.checkModule();
     if (this.state === "ready") return { ok: true, initDurationMs: 0, logs: [] };
     this.busy = true;
+    this.phaseOffset = 0;
     try {
       const r = await this.coldInit(options.startTime ?? Date.now());
       return { ok: r.ok, initDurationMs: r.durationMs, logs: this.takeLogs() };
@@ -1048,10 +1057,12 @@ class Environment implements ExecutionEnvironment {
 
     this.hostError = undefined;
     this.checkModule();
+    this.phaseOffset = 0;
     if (this.state === "fresh") {
       coldStart = true;
       const r = await this.coldInit(startTime);
       if (r.ok) initDurationMs = r.durationMs;
+      this.phaseOffset = r.durationMs;
     } else {
       this.anchor(startTime);
     }
@@ -1060,6 +1071,7 @@ class Environment implements ExecutionEnvironment {
       // is part of this invoke's Duration; no INIT_START; INIT_REPORT only if it fails again.
       const r = await this.runInit(timeoutMs);
       suppressedMs = r.durationMs;
+      this.phaseOffset += r.durationMs;
       if (r.ok) {
         this.state = "ready";
         this.everInitialised = true;

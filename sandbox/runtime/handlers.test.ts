@@ -175,6 +175,9 @@ describe("host calls in virtual time", () => {
     expect(seen[0]).toMatchObject({ phase: "init" });
     expect(seen[1]).toMatchObject({ phase: "invoke", requestId: "11111111-2222-3333-4444-555555555555" });
     expect(seen[1]!.elapsedMs).toBeGreaterThanOrEqual(100);
+    // On this cold start the handler's call comes after the init phase: its offset counts both.
+    expect(seen[1]!.offsetMs).toBeCloseTo(r.initDurationMs! + seen[1]!.elapsedMs, 1);
+    expect(seen[0]!.offsetMs).toBe(seen[0]!.elapsedMs);
   });
 
   it("in real-clock mode the latency is really waited", async () => {

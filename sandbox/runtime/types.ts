@@ -131,6 +131,12 @@ export interface EnvironmentOptions {
 export interface HostCallInfo {
   /** Milliseconds since the invoke (or init) phase began: CPU time and waits, as Duration counts them. */
   elapsedMs: number;
+  /**
+   * Milliseconds since the request began (or the ahead-of-time init, for provisioned environments):
+   * `elapsedMs` plus the Init Duration of a cold start and any suppressed init before this phase —
+   * where a simulated service places the call's effects in time.
+   */
+  offsetMs: number;
   phase: "init" | "invoke";
   /** The invocation's request id (absent during init). */
   requestId?: string;

@@ -103,6 +103,8 @@ export interface SdkCallRecord {
 /** The host-call info the runtime passes as `hostCall`'s third argument (elapsed virtual ms, request id). */
 export interface HostCallInfo {
   elapsedMs?: number;
+  /** Ms since the request began, a cold start's init included (the runtime's HostCallInfo.offsetMs). */
+  offsetMs?: number;
   requestId?: string;
   phase?: "init" | "invoke";
 }
@@ -228,7 +230,7 @@ export class SdkHub {
     // The invocation's start (the clock may have moved on during it: see lambda/client.ts) plus
     // the time elapsed in its current phase.
     const start = requestId !== undefined ? (host.invocationStart?.(requestId) ?? host.clock.now()) : host.clock.now();
-    const time = start + (info.elapsedMs ?? 0);
+    const time = start + (info.offsetMs ?? info.elapsedMs ?? 0); // offsetMs counts a cold start's init
     const ctx: AwsCallContext = {
       host,
       fn,
