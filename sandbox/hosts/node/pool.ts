@@ -168,12 +168,14 @@ export function fromChildProcess(child: ChildProcess): WorkerLike {
 /** Fork a child process serving the engine (`process-entry.ts`, through tsx in development). */
 function forkEngineProcess(resourceLimits: ResourceLimits): ChildProcess {
   const typescript = import.meta.url.endsWith(".ts");
-  const entry = fileURLToPath(new URL(typescript ? "./process-entry.ts" : "./process-entry.js", import.meta.url));
+  // turbopackIgnore: a bundler must not treat the entry as a module to bundle (Turbopack would
+  // otherwise trace the whole project as possible fork targets); it runs from the sources.
+  const entry = fileURLToPath(new URL(/*turbopackIgnore: true*/ typescript ? "./process-entry.ts" : "./process-entry.js", import.meta.url));
   const execArgv: string[] = [];
   if (resourceLimits.maxOldGenerationSizeMb) execArgv.push(`--max-old-space-size=${resourceLimits.maxOldGenerationSizeMb}`);
   if (resourceLimits.maxYoungGenerationSizeMb) execArgv.push(`--max-semi-space-size=${Math.max(1, Math.floor(resourceLimits.maxYoungGenerationSizeMb / 3))}`);
   if (typescript) execArgv.push("--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href);
-  return fork(entry, [], { execArgv, serialization: "advanced", stdio: ["ignore", "ignore", "pipe", "ipc"] });
+  return fork(/*turbopackIgnore: true*/ entry, [], { execArgv, serialization: "advanced", stdio: ["ignore", "ignore", "pipe", "ipc"] });
 }
 
 /** Wrap a `worker_threads` worker as the protocol's `WorkerLike`. */
