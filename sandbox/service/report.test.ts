@@ -144,10 +144,11 @@ describe("the run report", () => {
     expect(r.http?.map((h) => h.path)).toEqual(["/a", "/b"]);
   });
 
-  it("adds what extensions warn about to the report's warnings", async () => {
-    const fake: ServiceExtension = { name: "fake", report: () => ({ warnings: [{ resource: "Jobs", message: "not simulated" }] }) };
+  it("adds what extensions warn about to the report's warnings, and the loops they stopped to the summary", async () => {
+    const fake: ServiceExtension = { name: "fake", report: () => ({ warnings: [{ resource: "Jobs", message: "not simulated" }], recursiveLoops: [{ at: 1 }, { at: 2 }] }) };
     const r = await simulate(template({ F: fn(ok) }), { stimuli: [] }, { extensions: [fake] });
     expect(r.warnings).toContainEqual({ resource: "Jobs", message: "not simulated" });
+    expect(r.summary.recursiveLoopsStopped).toBe(2); // loops the event sources stopped count too
   });
 
   it("keeps no log lines, or only the last N, when asked (load runs)", async () => {

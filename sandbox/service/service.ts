@@ -1412,7 +1412,7 @@ export class LambdaService implements Disposable {
         destinations: this.destinations.length,
         dryRuns: this.dryRuns,
         maxConcurrency: this.maxConcurrency,
-        recursiveLoopsStopped: this.recursionStops,
+        recursiveLoopsStopped: this.recursionStops + lifted.recursiveLoopsStopped,
       },
       ...(this.truncated !== undefined ? { truncated: this.truncated } : {}),
       invocations: records.slice(),
@@ -1564,24 +1564,27 @@ export async function simulate(
 
 /**
  * The parts of extension report sections that belong at the report's top level (issue 5): `http`
- * exchanges, `resources` keyed by logical id, flow `edges`. Each extension keeps its whole section
+ * exchanges, `resources` keyed by logical id, flow `edges`, `warnings`, and recursive loops stopped
+ * by the event sources (S3, SQS, SNS) in the summary's count. Each extension keeps its whole section
  * under `extensions[name]` too.
  */
-function liftExtensionSections(sections: unknown[]): { http: HttpExchangeReport[]; resources: Record<string, unknown>; edges: FlowEdge[]; warnings: TemplateWarning[] } {
+function liftExtensionSections(sections: unknown[]): { http: HttpExchangeReport[]; resources: Record<string, unknown>; edges: FlowEdge[]; warnings: TemplateWarning[]; recursiveLoopsStopped: number } {
+  let recursiveLoopsStopped = 0;
   const http: HttpExchangeReport[] = [];
   const resources: Record<string, unknown> = {};
   const edges: FlowEdge[] = [];
   const warnings: TemplateWarning[] = [];
   for (const s of sections) {
     if (typeof s !== "object" || s === null) continue;
-    const { http: h, resources: r, edges: e, warnings: w } = s as { http?: unknown; resources?: unknown; edges?: unknown; warnings?: unknown };
+    const { http: h, resources: r, edges: e, warnings: w, recursiveLoops: loops } = s as { http?: unknown; resources?: unknown; edges?: unknown; warnings?: unknown; recursiveLoops?: unknown };
+    if (Array.isArray(loops)) recursiveLoopsStopped += loops.length;
     if (Array.isArray(w)) warnings.push(...(w as TemplateWarning[]).filter((x) => typeof x?.resource === "string" && typeof x?.message === "string"));
     if (Array.isArray(h)) http.push(...(h as HttpExchangeReport[]));
     if (typeof r === "object" && r !== null && !Array.isArray(r)) Object.assign(resources, r);
     if (Array.isArray(e)) edges.push(...(e as FlowEdge[]).filter((x) => typeof x?.from === "string" && typeof x?.to === "string"));
   }
   http.sort((a, b) => Number(a.stimulus ?? Infinity) - Number(b.stimulus ?? Infinity) || Number(a.start ?? 0) - Number(b.start ?? 0));
-  return { http, resources, edges: uniqueEdges(edges), warnings };
+  return { http, resources, edges: uniqueEdges(edges), warnings, recursiveLoopsStopped };
 }
 
 function uniqueEdges(edges: FlowEdge[]): FlowEdge[] {
