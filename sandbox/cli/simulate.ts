@@ -716,7 +716,7 @@ export async function runTemplateInvoke(
     const session = await pool.newSession(config, {
       onLog: (log) => io.stderr.write(`${log.message}\n`),
       ...(sdk.builtinModules ? { environment: { builtinModules: sdk.builtinModules } } : {}),
-      ...(sdk.hostCall ? { hostCall: (name: string, payload: unknown, info?: HostCallInfo) => sdk.hostCall?.(name, payload, info ?? { elapsedMs: 0, phase: "invoke" }) } : {}),
+      ...(sdk.hostCall ? { hostCall: (name: string, payload: unknown, info?: HostCallInfo) => sdk.hostCall?.(name, payload, info ?? { elapsedMs: 0, offsetMs: 0, phase: "invoke" }) } : {}),
     });
     let failed = false;
     try {
