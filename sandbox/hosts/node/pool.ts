@@ -122,8 +122,8 @@ const DEFAULT_RESOURCE_LIMITS: ResourceLimits = {
 /** The worker entry for how this module is being run (TypeScript under tsx, or compiled JS). */
 export function defaultWorkerUrl(): URL {
   return import.meta.url.endsWith(".ts")
-    ? new URL("./worker-bootstrap.mjs", import.meta.url)
-    : new URL("./worker.js", import.meta.url);
+    ? new URL(/*turbopackIgnore: true*/ "./worker-bootstrap.mjs", import.meta.url)
+    : new URL(/*turbopackIgnore: true*/ "./worker.js", import.meta.url);
 }
 
 /** Wrap a child process (forked with an IPC channel) as the protocol's `WorkerLike`. */
@@ -243,7 +243,7 @@ export function createNodePool(options: NodePoolOptions = {}): NodePool {
     const worker =
       isolation === "process"
         ? fromChildProcess(forkEngineProcess(resourceLimits))
-        : fromNodeWorker(new Worker(workerUrl, { resourceLimits, workerData: options.workerData }));
+        : fromNodeWorker(new Worker(/*turbopackIgnore: true*/ workerUrl, { resourceLimits, workerData: options.workerData }));
     stats.workersStarted++;
     const connection = new EngineConnection(worker, { hostCall: options.hostCall, startupTimeoutMs: options.startupTimeoutMs });
     connection.onLost((lost) => {
