@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { exerciseSpecSchema } from "@/sandbox/grading/spec";
-import { createGrader, gradeQueued, gradingDeadlineMs, serverGrader } from "./index";
+import { gradeQueued, gradingDeadlineMs, serverGrader } from "./index";
+import { createGrader } from "./pool";
 
 const spec = exerciseSpecSchema.parse({
   id: "greet",

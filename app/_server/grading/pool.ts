@@ -13,20 +13,14 @@
  * - Assertion snippets (teachers may write them) run in a separate one-worker pool, never in the
  *   server process: a native call QuickJS cannot interrupt would otherwise block the server.
  */
-import { gradeExercise, plannedInvocations, type AssertionOutcome, type ExerciseReport } from "@/sandbox/grading";
+import { gradeExercise, type AssertionOutcome, type ExerciseReport } from "@/sandbox/grading";
 import type { GradingEnvironment } from "@/sandbox/grading/grade";
 import type { ExerciseSpec } from "@/sandbox/grading/spec";
 import { createNodePool, type NodePool, type NodePoolOptions } from "@/sandbox/hosts/node";
 
-export class GradingError extends Error {
-  override name = "GradingError";
-}
+import { GradingError, gradingDeadlineMs } from "./errors";
 
-/** The longest a grading run may take: every planned invocation's timeout, plus start-up and margin. */
-export function gradingDeadlineMs(spec: ExerciseSpec): number {
-  const timeout = (spec.function.timeoutSeconds ?? 3) * 1000;
-  return 5_000 + plannedInvocations(spec) * (timeout + 500);
-}
+export { GradingError, gradingDeadlineMs };
 
 export interface GraderOptions {
   /** Grading worker processes (default: GRADING_WORKERS or 2), also the submissions graded at once. */
