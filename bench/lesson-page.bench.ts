@@ -49,7 +49,6 @@ export async function run(): Promise<void> {
     const firstLoadKb: number[] = [];
     const monacoKb: number[] = [];
     const editorMs: number[] = [];
-    const textareaMs: number[] = [];
     // Where the time to the editor goes (ms from navigation start, the page's own clock).
     const phases: Record<"domContentLoaded" | "load" | "networkIdle" | "monacoRequested" | "monacoLoaded" | "editorVisible", number[]> = {
       domContentLoaded: [],
@@ -67,20 +66,8 @@ export async function run(): Promise<void> {
       page.on("response", (r) => {
         if (r.request().resourceType() === "script") scripts.push(r);
       });
-      // The first editor works as a plain textarea (typing, Ctrl/Cmd+Enter runs) once React has
-      // hydrated it, before Monaco replaces it: note when its React handlers are attached.
-      await page.addInitScript(() => {
-        const w = window as unknown as { __textareaReady?: number };
-        const poll = () => {
-          const box = document.querySelector(".simulator textarea.code-fallback");
-          if (box && Object.keys(box).some((k) => k.startsWith("__reactProps$"))) w.__textareaReady = performance.now();
-          else setTimeout(poll, 5);
-        };
-        poll();
-      });
       const started = Date.now();
       await page.goto(`${BASE}${LESSON}`, { waitUntil: "networkidle" });
-      textareaMs.push(await page.evaluate(() => (window as unknown as { __textareaReady?: number }).__textareaReady ?? NaN));
       const initial = [...scripts];
       const sizeKb = async (list: Response[]) => {
         let bytes = 0;
@@ -121,8 +108,7 @@ export async function run(): Promise<void> {
     console.log(`Lesson page ${LESSON}, ${RUNS} cold page loads (new browser context each), production build\n`);
     console.log("| Metric | Unit | p50 | p95 | Target |\n|---|---|---|---|---|");
     row("First-load JavaScript (gzipped, without the editor)", "KB", firstLoadKb, "≤ 200 KB");
-    row("Navigation to an interactive editor (Monaco)", "ms", editorMs, "≤ 1,500 ms");
-    row("Navigation to an interactive textarea editor (hydrated; Ctrl/Cmd+Enter runs)", "ms", textareaMs, "–");
+    row("Navigation to an interactive editor", "ms", editorMs, "≤ 1,500 ms");
     row("Monaco, loaded near the editor (gzipped, from /vendor)", "KB", monacoKb, "–");
     console.log(`\nWhere the time to the editor goes (p50 of ms since navigation start, page clock): ${Object.entries(phases)
       .map(([k, v]) => `${k} ${summarize(v).median.toFixed(0)}`)
