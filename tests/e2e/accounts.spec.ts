@@ -116,9 +116,12 @@ test("the production server refuses to start without AUTH_SECRET, naming it", as
 
 test("lessons can be searched from the header with the keyboard", async ({ page }) => {
   await page.goto("/");
-  await page.keyboard.press("/");
   const box = page.getByRole("combobox", { name: "Search lessons" });
-  await expect(box).toBeFocused();
+  // The "/" shortcut is listened for once the header has hydrated: press until it takes.
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(box).toBeFocused({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
   await box.fill("serverless precisely");
   const list = page.getByRole("listbox", { name: "Matching lessons" });
   await expect(list.getByRole("option").first()).toContainText("What Lambda is");

@@ -188,7 +188,7 @@ test("a teacher sets a question set from the bank, edits the assignment and prev
   await page.getByRole("link", { name: "New assignment" }).click();
   await page.getByLabel("Title").fill("Quiz week");
   await page.getByRole("button", { name: "Add a question set" }).click();
-  await page.getByLabel("Module").selectOption("foundations");
+  await page.getByLabel("Module", { exact: true }).selectOption("foundations");
   await page.getByLabel("Search questions").fill("most accurate");
   await page.getByRole("checkbox", { name: /what-is-lambda/ }).check();
   await page.getByLabel(/Or paste question ids/).fill("serverless-idle-cost, no-such-id");

@@ -8,7 +8,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { ExerciseReport } from "@/sandbox/grading";
+import type { ExerciseReport, ReferenceOutcomes } from "@/sandbox/grading";
 import type { ExerciseSpec } from "@/sandbox/grading/spec";
 import { GradingError, gradingDeadlineMs } from "./errors";
 
@@ -18,12 +18,14 @@ export { GradingError, gradingDeadlineMs };
 const HOST = join(/*turbopackIgnore: true*/ process.cwd(), "app", "_server", "grading", "host.ts");
 const TSX = createRequire(join(/*turbopackIgnore: true*/ process.cwd(), "package.json")).resolve("tsx");
 
-type Reply = { id: number; ok: true; report: ExerciseReport } | { id: number; ok: false; error: string; stopped: boolean };
+type Reply = { id: number; ok: true; report: unknown } | { id: number; ok: false; error: string; stopped: boolean };
 
 export interface ServerGrader {
   /** Grading worker processes in the host (GRADING_WORKERS, default 2): submissions graded at once. */
   readonly size: number;
   grade(spec: ExerciseSpec, files: Record<string, string>, options?: { redactHidden?: boolean }): Promise<ExerciseReport>;
+  /** The reference solution's outcomes for `seed` (the browser's `sameAsSolution` cases). */
+  references(spec: ExerciseSpec, seed: number): Promise<ReferenceOutcomes>;
   /** Start the host (and its workers) now rather than on the first grade. */
   warmUp(): Promise<void>;
   dispose(): Promise<void>;
@@ -33,7 +35,7 @@ function createServerGrader(): ServerGrader {
   const size = Math.max(1, Number(process.env.GRADING_WORKERS) || 2);
   let child: ChildProcess | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve(r: ExerciseReport): void; reject(e: Error): void }>();
+  const pending = new Map<number, { resolve(r: unknown): void; reject(e: Error): void }>();
 
   function host(): ChildProcess {
     if (child?.connected) return child;
@@ -57,22 +59,29 @@ function createServerGrader(): ServerGrader {
     return started;
   }
 
+  function request<T>(spec: ExerciseSpec, message: Record<string, unknown>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      // A safety net above the host's own budget (a run waits for a free worker first).
+      const timer = setTimeout(() => {
+        if (pending.delete(id)) reject(new GradingError(`Grading took longer than ${Math.round(gradingDeadlineMs(spec) / 1000)} s and was stopped. Check for code that never finishes.`));
+      }, 4 * gradingDeadlineMs(spec) + 30_000);
+      timer.unref?.();
+      pending.set(id, {
+        resolve: (r) => (clearTimeout(timer), resolve(r as T)),
+        reject: (e) => (clearTimeout(timer), reject(e)),
+      });
+      host().send({ id, spec, ...message });
+    });
+  }
+
   return {
     size,
     grade(spec, files, { redactHidden = true } = {}) {
-      return new Promise<ExerciseReport>((resolve, reject) => {
-        const id = nextId++;
-        // A safety net above the host's own budget (a run waits for a free worker first).
-        const timer = setTimeout(() => {
-          if (pending.delete(id)) reject(new GradingError(`Grading took longer than ${Math.round(gradingDeadlineMs(spec) / 1000)} s and was stopped. Check for code that never finishes.`));
-        }, 4 * gradingDeadlineMs(spec) + 30_000);
-        timer.unref?.();
-        pending.set(id, {
-          resolve: (r) => (clearTimeout(timer), resolve(r)),
-          reject: (e) => (clearTimeout(timer), reject(e)),
-        });
-        host().send({ id, spec, files, redactHidden });
-      });
+      return request<ExerciseReport>(spec, { files, redactHidden });
+    },
+    references(spec, seed) {
+      return request<ReferenceOutcomes>(spec, { kind: "references", seed });
     },
     async warmUp() {
       host();
