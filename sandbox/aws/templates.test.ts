@@ -1,29 +1,12 @@
 // content/templates/api-dynamodb end to end through the CLI (`lambda-lab simulate <template>
 // --drive <drive> --json`): API Gateway REST → Lambda → DynamoDB, with IAM on the SDK calls.
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../cli/invoke";
-import { parseSimulateArgs, runSimulate } from "../cli/simulate";
-import { UsageError } from "../cli/usage";
+import { runTemplateCli } from "./testing";
 import type { RunReport } from "../service/types";
 import type { HttpExchange } from "./http/extension";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-
-async function simulateTemplate(name: string, json: boolean): Promise<string> {
-  const io: CliIo & { out: string } = {
-    out: "",
-    cwd: root,
-    stdout: { write: (t: string) => (io.out += t) },
-    stderr: { write: () => undefined },
-    readStdin: () => Promise.resolve("{}"),
-    catalogueEvent: () => Promise.reject(new UsageError("no catalogue here", "invoke")),
-  };
-  const dir = join("content", "templates", name);
-  const code = await runSimulate(parseSimulateArgs([join(dir, "template.yaml"), "--drive", join(dir, "drive.yaml"), ...(json ? ["--json"] : []), "--no-logs"]), io);
-  expect(code).toBe(0);
-  return io.out;
+function simulateTemplate(name: string, json: boolean): Promise<string> {
+  return runTemplateCli(name, { json });
 }
 
 describe("content/templates/api-dynamodb through the CLI", () => {

@@ -1,29 +1,12 @@
 // The data patterns of seed 004 end to end through the CLI (`lambda-lab simulate <template> --drive
 // <drive> --json`): each template under content/templates/ runs and its report shows the pattern.
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { templateReport } from "../testing";
 import type { RunReport } from "../../service/types";
-import type { CliIo } from "../../cli/invoke";
-import { parseSimulateArgs, runSimulate } from "../../cli/simulate";
-import { UsageError } from "../../cli/usage";
-
-const root = fileURLToPath(new URL("../../../", import.meta.url));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the report's extension section is JSON, read by shape
 async function simulateTemplate(name: string): Promise<{ report: RunReport; data: Record<string, any> }> {
-  const io: CliIo & { out: string } = {
-    out: "",
-    cwd: root,
-    stdout: { write: (t: string) => (io.out += t) },
-    stderr: { write: () => undefined },
-    readStdin: () => Promise.resolve("{}"),
-    catalogueEvent: () => Promise.reject(new UsageError("no catalogue here", "invoke")),
-  };
-  const dir = join("content", "templates", name);
-  const code = await runSimulate(parseSimulateArgs([join(dir, "template.yaml"), "--drive", join(dir, "drive.yaml"), "--json", "--no-logs"]), io);
-  expect(code).toBe(0);
-  const report = JSON.parse(io.out) as RunReport;
+  const report = await templateReport(name);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the report's extension section is JSON, read by shape
   return { report, data: report.extensions?.data as Record<string, any> };
 }

@@ -1,31 +1,14 @@
 // The messaging patterns of seed 004 end to end through the CLI (`lambda-lab simulate <template>
 // --drive <drive> --json`): each template under content/templates/ runs and its report shows the pattern.
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../cli/invoke";
-import { parseSimulateArgs, runSimulate } from "../../cli/simulate";
-import { UsageError } from "../../cli/usage";
+import { templateReport } from "../testing";
 import type { RunReport } from "../../service/types";
-
-const root = fileURLToPath(new URL("../../../", import.meta.url));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the report's extension section is JSON, read by shape
 type Json = Record<string, any>;
 
 async function simulateTemplate(name: string): Promise<{ report: RunReport; m: Json }> {
-  const io: CliIo & { out: string } = {
-    out: "",
-    cwd: root,
-    stdout: { write: (t: string) => (io.out += t) },
-    stderr: { write: () => undefined },
-    readStdin: () => Promise.resolve("{}"),
-    catalogueEvent: () => Promise.reject(new UsageError("no catalogue here", "invoke")),
-  };
-  const dir = join("content", "templates", name);
-  const code = await runSimulate(parseSimulateArgs([join(dir, "template.yaml"), "--drive", join(dir, "drive.yaml"), "--json", "--no-logs"]), io);
-  expect(code).toBe(0);
-  const report = JSON.parse(io.out) as RunReport;
+  const report = await templateReport(name);
   return { report, m: report.extensions?.messaging as Json };
 }
 
