@@ -10,6 +10,7 @@ import { TemplateError } from "../../service/errors";
 import { RECURSION_LIMIT } from "../../service/service";
 import { s3Delete, s3Put } from "../../events/messaging";
 import type { AwsCallContext, SdkHub } from "../sdk/hub";
+import { invokeAllowed, missingPermissionHint } from "../iam/permissions";
 import { dynamodbService } from "./dynamodb/operations";
 import { Table, tableDefinition } from "./dynamodb/table";
 import { kinesisService } from "./streams/kinesis";
@@ -156,6 +157,13 @@ export class DataServices {
           const where = { resource: target.logicalId, property: `NotificationConfiguration.LambdaConfigurations[${i}]` };
           const fn = t.functions.find((f) => f.arn === c.Function || (typeof c.Function === "string" && c.Function.startsWith(f.arn + ":")) || f.functionName === c.Function);
           if (!fn) throw new TemplateError(`Function must be the ARN of a function of the template (got ${JSON.stringify(c.Function)})`, where);
+          // PutBucketNotificationConfiguration checks that S3 may invoke the function and refuses the
+          // configuration otherwise (S3 UG grant-destinations-permissions-to-s3,
+          // https://docs.aws.amazon.com/AmazonS3/latest/userguide/grant-destinations-permissions-to-s3.html).
+          // SAM's S3 events add the permission themselves, so only this plain form is checked.
+          if (!invokeAllowed(t, fn, { principal: "s3.amazonaws.com", sourceArn: target.arn, sourceAccount: t.accountId })) {
+            throw new TemplateError(`Unable to validate the following destination configurations: ${missingPermissionHint(fn, "s3.amazonaws.com", target.arn)}`, where);
+          }
           bucket.notifications.push(readNotification(fn.logicalId, c.Event, c.Filter, `${target.logicalId}-${i}`, where));
           this.hub.edge(target.logicalId, fn.logicalId, "s3:notification");
         });

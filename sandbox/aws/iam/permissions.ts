@@ -89,3 +89,8 @@ export function invokeAllowed(template: ParsedTemplate, fn: TemplateFunction, re
   }
   return false;
 }
+
+/** What the learner should add when a service principal may not invoke a function (shown in errors and warnings). */
+export function missingPermissionHint(fn: TemplateFunction, principal: string, sourceArn: string): string {
+  return `no AWS::Lambda::Permission lets ${principal} invoke ${fn.functionName} from ${sourceArn} (add one with FunctionName: !GetAtt ${fn.logicalId}.Arn, Action: lambda:InvokeFunction, Principal: ${principal}, SourceArn: ${sourceArn})`;
+}

@@ -11,6 +11,7 @@ import { DriveError, TemplateError } from "../../service/errors";
 import type { ServiceExtension, ServiceHost, TargetResource } from "../../service/service";
 import type { TemplateFunction, TemplateTarget } from "../../service/template";
 import type { SdkHub } from "../sdk/hub";
+import { invokeAllowed, missingPermissionHint } from "../iam/permissions";
 import { Bus, EventBridge, SCHEDULE_HORIZON_MS, type Rule, type RuleTarget } from "./eventbridge/bus";
 import { eventBridgeService } from "./eventbridge/operations";
 import { compileFilterCriteria, compileFilterPolicy, type LambdaFilters, type SnsAttributes } from "./patterns/filters";
@@ -339,7 +340,13 @@ export class Messaging {
     if (p.Protocol === "lambda") {
       const fnRef = this.functionByRef(p.Endpoint);
       if (!fnRef) throw new TemplateError(`${JSON.stringify(p.Endpoint)} is not a function of this template`, at("Endpoint"));
-      topic.subscribe({ id, protocol: "lambda", functionTarget: fnRef.target, functionId: fnRef.id, ...(filter ? { filter } : {}), raw: false });
+      // SNS invokes the function only if its resource-based policy allows sns.amazonaws.com
+      // (DG permissions-function-services, https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html);
+      // the subscription is created either way and its deliveries fail.
+      const denied = invokeAllowed(this.host.template, fnRef.fn, { principal: "sns.amazonaws.com", sourceArn: topic.arn }) ? undefined : missingPermissionHint(fnRef.fn, "sns.amazonaws.com", topic.arn);
+      if (denied) this.warnings.push({ resource: where.resource, property: at("Endpoint").property, message: `${denied}: every delivery fails (NumberOfNotificationsFailed) and SNS does not retry it` });
+      const deadLetter = this.redriveQueue(p.RedrivePolicy, at("RedrivePolicy"));
+      topic.subscribe({ id, protocol: "lambda", functionTarget: fnRef.target, functionId: fnRef.id, ...(filter ? { filter } : {}), raw: false, ...(denied ? { denied } : {}), ...(deadLetter ? { deadLetter } : {}) });
       this.edge(topic.logicalId, fnRef.id, "sns:subscription");
     } else if (p.Protocol === "sqs") {
       const q = this.queueByRef(p.Endpoint);
@@ -349,6 +356,23 @@ export class Messaging {
     } else {
       this.warnings.push({ resource: where.resource, property: at("Protocol").property, message: `protocol ${String(p.Protocol)} is not simulated (lambda and sqs are)` });
     }
+  }
+
+  /** A subscription's or a rule target's dead-letter queue (`{ deadLetterTargetArn }` / `{ Arn }`, object or JSON text). */
+  private redriveQueue(policy: unknown, where: { resource: string; property: string }): Queue | undefined {
+    if (policy === undefined) return undefined;
+    let v = policy;
+    if (typeof v === "string") {
+      try {
+        v = JSON.parse(v);
+      } catch {
+        throw new TemplateError("must be JSON or a mapping { deadLetterTargetArn }", where);
+      }
+    }
+    const arn = isObj(v) ? (v.deadLetterTargetArn ?? v.Arn) : undefined;
+    const q = this.queueByRef(arn);
+    if (!q) throw new TemplateError(`${JSON.stringify(arn)} is not a queue of this template`, where);
+    return q;
   }
 
   // ---- EventBridge rules and schedules -----------------------------------------------------------
@@ -408,7 +432,7 @@ export class Messaging {
 
   private ruleTarget(rule: Rule, t: Obj & { self?: { target: string; id: string } }, where: { resource: string; property: string }): RuleTarget {
     const arn = String(t.Arn ?? "");
-    const target: RuleTarget = { id: String(t.Id ?? "Target"), arn, kind: "unknown", delivered: 0, failed: 0 };
+    const target: RuleTarget = { id: String(t.Id ?? "Target"), arn, kind: "unknown", delivered: 0, failed: 0, sentToDlq: 0 };
     if (typeof t.Input === "string") target.input = t.Input;
     else if (t.Input !== undefined) target.input = JSON.stringify(t.Input);
     if (typeof t.InputPath === "string") target.inputPath = t.InputPath;
@@ -421,8 +445,20 @@ export class Messaging {
     const topic = this.topicByRef(arn);
     const bus = arn.includes(":event-bus/") ? this.eb.bus(arn) : undefined;
     const ruleNode = rule.logicalId;
+    if (isObj(t.DeadLetterConfig)) {
+      const dlq = this.redriveQueue(t.DeadLetterConfig, { resource: where.resource, property: `${where.property}.DeadLetterConfig` });
+      if (dlq) target.deadLetter = dlq;
+    }
     if (fnRef) {
       Object.assign(target, { kind: "lambda", functionTarget: fnRef.target, functionId: fnRef.id });
+      // A plain rule's function target needs a resource-based policy for events.amazonaws.com
+      // (EventBridge UG eb-use-resource-based, https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html);
+      // SAM's EventBridgeRule/Schedule events create it. EventBridge Scheduler uses its role instead.
+      const fnDef = this.host.template.functions.find((f) => f.logicalId === fnRef.id);
+      if (!t.self && !rule.scheduler && fnDef && !invokeAllowed(this.host.template, fnDef, { principal: "events.amazonaws.com", sourceArn: rule.arn })) {
+        target.denied = missingPermissionHint(fnDef, "events.amazonaws.com", rule.arn);
+        this.warnings.push({ ...where, message: `${target.denied}: every invocation fails (FailedInvocations) without retries${target.deadLetter ? `, the event goes to ${target.deadLetter.config.logicalId}` : ""}` });
+      }
       this.edge(ruleNode, fnRef.id, rule.triggerKind === "schedule" ? "schedule:target" : "eventbridge:target");
     } else if (q) {
       Object.assign(target, { kind: "sqs", queue: q });
@@ -537,8 +573,15 @@ export class Messaging {
         type: "AWS::SNS::Topic",
         arn: tp.arn,
         published: tp.published,
-        subscriptions: tp.subscriptions.map((s) => ({ id: s.id, protocol: s.protocol, endpoint: s.functionId ?? s.queue?.config.logicalId, raw: s.raw, filterPolicy: s.filter?.pattern.source, filterPolicyScope: s.filter?.scope, delivered: s.delivered, filteredOut: s.filteredOut })),
+        subscriptions: tp.subscriptions.map((s) => ({ id: s.id, protocol: s.protocol, endpoint: s.functionId ?? s.queue?.config.logicalId, raw: s.raw, filterPolicy: s.filter?.pattern.source, filterPolicyScope: s.filter?.scope, delivered: s.delivered, filteredOut: s.filteredOut, failed: s.failed, ...(s.denied ? { error: s.denied } : {}), ...(s.deadLetter ? { deadLetterQueue: s.deadLetter.config.logicalId } : {}) })),
         recent: tp.recent,
+      };
+      // SNS's per-topic CloudWatch metrics (SNS DG sns-monitoring-using-cloudwatch).
+      metrics[tp.logicalId] = {
+        NumberOfMessagesPublished: tp.published,
+        NumberOfNotificationsDelivered: tp.subscriptions.reduce((n, s) => n + s.delivered, 0),
+        NumberOfNotificationsFailed: tp.subscriptions.reduce((n, s) => n + s.failed, 0),
+        NumberOfNotificationsFilteredOut: tp.subscriptions.reduce((n, s) => n + s.filteredOut, 0),
       };
     }
     for (const b of this.eb.buses.values()) {
@@ -556,7 +599,14 @@ export class Messaging {
         ...(r.schedule ? { scheduleExpression: r.schedule.expression } : {}),
         matched: r.matched,
         fired: r.fired,
-        targets: r.targets.map((t) => ({ id: t.id, arn: t.arn, kind: t.kind, delivered: t.delivered, failed: t.failed })),
+        targets: r.targets.map((t) => ({ id: t.id, arn: t.arn, kind: t.kind, delivered: t.delivered, failed: t.failed, ...(t.denied ? { error: "NO_PERMISSIONS" } : {}), ...(t.deadLetter ? { deadLetterQueue: t.deadLetter.config.logicalId, sentToDlq: t.sentToDlq } : {}) })),
+      };
+      // EventBridge's per-rule CloudWatch metrics (EventBridge UG eb-monitoring).
+      metrics[r.logicalId] = {
+        TriggeredRules: r.pattern ? r.matched : r.fired,
+        Invocations: r.targets.reduce((n, t) => n + t.delivered + t.failed, 0),
+        FailedInvocations: r.targets.reduce((n, t) => n + t.failed, 0),
+        InvocationsSentToDLQ: r.targets.reduce((n, t) => n + t.sentToDlq, 0),
       };
     }
     const eventSourceMappings: Record<string, unknown> = {};

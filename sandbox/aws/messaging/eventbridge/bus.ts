@@ -30,6 +30,11 @@ export interface RuleTarget {
   inputTransformer?: { InputPathsMap?: Record<string, string>; InputTemplate: string };
   delivered: number;
   failed: number;
+  /** Why EventBridge may not invoke the function (no AWS::Lambda::Permission for events.amazonaws.com). */
+  denied?: string;
+  /** The target's DeadLetterConfig queue. */
+  deadLetter?: Queue;
+  sentToDlq: number;
 }
 
 export interface Rule {
@@ -120,6 +125,27 @@ export class EventBridge {
     });
   }
 
+  /**
+   * A missing permission is not retried: EventBridge counts a failed invocation and sends the event
+   * straight to the target's dead-letter queue, with RULE_ARN, TARGET_ARN, ERROR_CODE and
+   * ERROR_MESSAGE attributes (EventBridge UG eb-rule-dlq,
+   * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html). The ERROR_MESSAGE
+   * text is the simulator's.
+   */
+  private failPermanently(t: number, rule: Rule, target: RuleTarget, event: AnyEvent, code: string, detail: string): void {
+    target.failed++;
+    if (!target.deadLetter) return;
+    target.sentToDlq++;
+    const attr = (v: string) => ({ DataType: "String", StringValue: v });
+    target.deadLetter.send(t, {
+      body: JSON.stringify(event),
+      attributes: { RULE_ARN: attr(rule.arn), TARGET_ARN: attr(target.arn), ERROR_CODE: attr(code), ERROR_MESSAGE: attr(detail) },
+      origin: `${rule.triggerKind}:${rule.name}`,
+      senderId: "AIDAIEVENTBRIDGE00000",
+      messageId: this.host.rng.uuid(),
+    });
+  }
+
   private deliver(t: number, rule: Rule, target: RuleTarget, event: AnyEvent, depth: number): void {
     let payload: unknown;
     try {
@@ -131,6 +157,10 @@ export class EventBridge {
     const trigger = `${rule.triggerKind}:${rule.name}`;
     switch (target.kind) {
       case "lambda":
+        if (target.denied !== undefined) {
+          this.failPermanently(t, rule, target, event, "NO_PERMISSIONS", target.denied);
+          return;
+        }
         target.delivered++;
         this.host.clock.at(t, async () => {
           await this.host.invoke(target.functionTarget as string, payload, { type: "Event", trigger });

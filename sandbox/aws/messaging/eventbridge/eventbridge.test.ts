@@ -47,6 +47,8 @@ describe("EventBridge rules", () => {
       {
         Q: { Type: "AWS::SQS::Queue" },
         F: fn(echo),
+        // A plain rule needs the function's resource-based policy to allow EventBridge (SAM events add it).
+        FPermission: { Type: "AWS::Lambda::Permission", Properties: { FunctionName: { Ref: "F" }, Action: "lambda:InvokeFunction", Principal: "events.amazonaws.com", SourceArn: { "Fn::GetAtt": ["Rule", "Arn"] } } },
         Rule: {
           Type: "AWS::Events::Rule",
           Properties: {

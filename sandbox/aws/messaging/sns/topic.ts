@@ -37,8 +37,18 @@ export interface Subscription {
   queue?: Queue;
   filter?: SnsFilterPolicy;
   raw: boolean;
+  /**
+   * Why SNS may not invoke the function (no AWS::Lambda::Permission for sns.amazonaws.com): each
+   * delivery then fails with a client-side error, which SNS does not retry (SNS DG
+   * sns-dead-letter-queues, https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html).
+   */
+  denied?: string;
+  /** The subscription's RedrivePolicy queue: undeliverable messages go there. */
+  deadLetter?: Queue;
   delivered: number;
   filteredOut: number;
+  /** Deliveries that failed (NumberOfNotificationsFailed). */
+  failed: number;
 }
 
 export interface PublishInput {
@@ -56,7 +66,7 @@ export interface PublishInput {
 export class Topic {
   readonly subscriptions: Subscription[] = [];
   published = 0;
-  readonly recent: { messageId: string; time: number; message: string; deliveredTo: string[]; filteredOut: string[] }[] = [];
+  readonly recent: { messageId: string; time: number; message: string; deliveredTo: string[]; filteredOut: string[]; failed: string[] }[] = [];
 
   /** Loop detection for deliveries to functions (set by the extension). */
   chains: TopicChains | undefined;
@@ -68,8 +78,8 @@ export class Topic {
     private readonly host: ServiceHost,
   ) {}
 
-  subscribe(s: Omit<Subscription, "arn" | "delivered" | "filteredOut">): Subscription {
-    const sub: Subscription = { ...s, arn: `${this.arn}:${this.host.rng.uuid()}`, delivered: 0, filteredOut: 0 };
+  subscribe(s: Omit<Subscription, "arn" | "delivered" | "filteredOut" | "failed">): Subscription {
+    const sub: Subscription = { ...s, arn: `${this.arn}:${this.host.rng.uuid()}`, delivered: 0, filteredOut: 0, failed: 0 };
     this.subscriptions.push(sub);
     return sub;
   }
@@ -77,7 +87,7 @@ export class Topic {
   /** Fan a message out at virtual time `t` (deliveries to functions are posted on the clock at `t`). */
   publish(t: number, input: PublishInput): void {
     this.published++;
-    const entry = { messageId: input.messageId, time: t, message: input.message.slice(0, 1024), deliveredTo: [] as string[], filteredOut: [] as string[] };
+    const entry = { messageId: input.messageId, time: t, message: input.message.slice(0, 1024), deliveredTo: [] as string[], filteredOut: [] as string[], failed: [] as string[] };
     if (this.recent.length < 100) this.recent.push(entry);
     for (const s of this.subscriptions) {
       const label = s.functionId ?? s.queue?.config.logicalId ?? s.id;
@@ -86,10 +96,19 @@ export class Topic {
         entry.filteredOut.push(label);
         continue;
       }
-      s.delivered++;
-      entry.deliveredTo.push(label);
       const message = input.perProtocol?.[s.protocol] ?? input.message;
       const event = this.lambdaEvent(t, s, { ...input, message });
+      if (s.denied !== undefined) {
+        // Lambda refuses the Invoke (403): a client-side error — counted, not retried, and kept in
+        // the subscription's dead-letter queue when it has one (SNS DG sns-dead-letter-queues).
+        s.failed++;
+        entry.failed.push(label);
+        const sns = (event.Records[0] as SNSEvent["Records"][number]).Sns;
+        s.deadLetter?.send(t, { body: JSON.stringify(envelope(sns)), attributes: {}, origin: `sns:${this.logicalId}`, senderId: "AIDAIT2UOQQY3AUEKVGXU", messageId: this.host.rng.uuid() });
+        continue;
+      }
+      s.delivered++;
+      entry.deliveredTo.push(label);
       if (s.protocol === "lambda") {
         const target = s.functionTarget as string;
         const sentBy = input.sentBy;
