@@ -7,8 +7,12 @@
 import { useEffect, useState } from "react";
 import { formatDate } from "@/app/classes/_lib/format";
 
+// Named fields, not dateStyle/timeStyle: Intl refuses timeZoneName beside those ("Can't set option
+// timeZoneName when dateStyle is used"; Chromium: "Invalid option : option"), which broke the page.
+const LOCAL_FORMAT: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
+
 export function formatLocal(d: Date, timeZone?: string): string {
-  return d.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZoneName: "short", ...(timeZone ? { timeZone } : {}) });
+  return d.toLocaleString("en-GB", { ...LOCAL_FORMAT, ...(timeZone ? { timeZone } : {}) });
 }
 
 export function LocalTime({ value }: { value: Date | string | null | undefined }) {
