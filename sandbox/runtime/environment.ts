@@ -42,6 +42,7 @@ import {
 } from "./model";
 import { CodeTree, ModuleResolver, SIMULATED_BUILTINS, toCommonJs, TransformError, type Resolution } from "./modules";
 import { TmpFs } from "./tmpfs";
+import { guestCalls, type GuestArg, type GuestCalls } from "./guest-calls";
 import { calibrateAllocationCounter, HeapMeter, type AllocationCounter } from "./heap-counter";
 import { isHostReply } from "./types";
 import type {
@@ -116,9 +117,12 @@ interface Vm {
   heap: HeapMeter;
   /** The engine module generation this VM lives in (see engine.ts). */
   generation: number;
+  /** The per-invoke crossings, through the FFI (guest-calls.ts). */
+  calls: GuestCalls;
   fns: {
     init: QuickJSHandle;
     invoke: QuickJSHandle;
+    take: QuickJSHandle;
     drained: QuickJSHandle;
     nextDue: QuickJSHandle;
     runNext: QuickJSHandle;
@@ -447,10 +451,12 @@ class Environment implements ExecutionEnvironment {
       ctx,
       heap: heapMeterFor(mod),
       generation,
+      calls: guestCalls(rt, ctx),
       r,
       fns: {
         init: get("init"),
         invoke: get("invoke"),
+        take: get("take"),
         drained: get("drained"),
         nextDue: get("nextDue"),
         runNext: get("runNext"),
@@ -524,11 +530,6 @@ class Environment implements ExecutionEnvironment {
       const used = this.guestBytes(true);
       const rss = maxMemoryUsedMB(used, this.cfg.memoryMB) * 1024 * 1024;
       return arr([rss, guestMemoryLimitBytes(this.cfg.memoryMB), used]);
-    });
-    def("complete", (ok, body, size) => {
-      if (this.completion) return;
-      const tooLarge = size !== undefined && ctx.typeof(size) === "number" ? ctx.getNumber(size) : undefined;
-      this.completion = { ok: ctx.typeof(ok) === "boolean" ? ctx.dump(ok) === true : false, body: str(body), ...(tooLarge !== undefined ? { sizeBytes: tooLarge } : {}) };
     });
     def("crash", (payload) => {
       if (this.crash) return;
@@ -740,6 +741,7 @@ class Environment implements ExecutionEnvironment {
     }
     this.deferreds.clear();
     try {
+      vm.calls.dispose();
       for (const h of Object.values(vm.fns)) h.dispose();
       vm.r.dispose();
       vm.ctx.dispose();
@@ -773,24 +775,43 @@ class Environment implements ExecutionEnvironment {
   }
 
   /** Call a guest runtime function; returns how the call ended abnormally, if it did. */
-  private callGuest(fn: QuickJSHandle, ...args: (string | number | undefined)[]): { end?: LoopEnd; value?: number } {
+  private callGuest(fn: QuickJSHandle, ...args: GuestArg[]): { end?: LoopEnd; value?: number } {
     const vm = this.vm;
     if (!vm) return { end: "fatal" };
-    const ctx = vm.ctx;
-    const handles = args.map((a) => (a === undefined ? ctx.undefined : typeof a === "number" ? ctx.newNumber(a) : ctx.newString(a)));
     try {
-      const res = ctx.callFunction(fn, ctx.undefined, ...handles);
-      if (res.error) return { end: this.classify(res.error) ?? "crash" };
-      const v = res.value;
-      const t = ctx.typeof(v);
-      const value = t === "number" ? ctx.getNumber(v) : t === "boolean" ? (ctx.dump(v) ? 1 : 0) : undefined;
-      v.dispose();
-      return value === undefined ? {} : { value };
+      const r = vm.calls.callNumber(fn, ...args);
+      if (r.error) return { end: this.classify(r.error) ?? "crash" };
+      return r.value === undefined ? {} : { value: r.value };
     } catch (e) {
       return { end: this.hostFailure(e) };
-    } finally {
-      for (const h of handles) if (h !== ctx.undefined && h.alive) h.dispose();
     }
+  }
+
+  /**
+   * Whether the invoke has completed: the guest keeps its outcome until taken (guest/core.ts
+   * `report`). The first outcome of an invoke stands; a later one is read and dropped.
+   */
+  private pollCompletion(): boolean {
+    const vm = this.vm;
+    if (!vm) return this.completion !== undefined;
+    let o: string;
+    try {
+      const r = vm.calls.callString(vm.fns.take);
+      if (r.error) {
+        r.error.dispose();
+        return this.completion !== undefined;
+      }
+      o = r.value;
+    } catch (e) {
+      this.hostFailure(e);
+      return this.completion !== undefined;
+    }
+    if (o !== "" && !this.completion) {
+      // '1' + body: a response; '0' + body: an error payload; '2' + size: a response over the limit.
+      const kind = o.charCodeAt(0);
+      this.completion = kind === 50 ? { ok: true, body: "", sizeBytes: Number(o.slice(1)) } : { ok: kind === 49, body: o.slice(1) };
+    }
+    return this.completion !== undefined;
   }
 
   private hostFailure(e: unknown): LoopEnd {
@@ -825,7 +846,7 @@ class Environment implements ExecutionEnvironment {
       if (!vm.rt.hasPendingJob()) return undefined; // cheaper than an empty executePendingJobs round
       let res;
       try {
-        res = vm.rt.executePendingJobs(256);
+        res = vm.calls.runJobs(256);
       } catch (e) {
         return this.hostFailure(e);
       }
@@ -834,8 +855,7 @@ class Environment implements ExecutionEnvironment {
         if (c && c !== "crash") return c;
         continue;
       }
-      const n = res.value;
-      if (n === 0 && !this.tickPending) return undefined;
+      if (res.count === 0 && !this.tickPending) return undefined;
     }
   }
 
@@ -941,7 +961,7 @@ class Environment implements ExecutionEnvironment {
       }
       const vm = this.vm;
       const r = this.callGuest(vm.fns.init);
-      end = r.end ?? (await this.runLoop(() => this.initResult !== undefined));
+      end = r.end ?? (await this.runLoop(this.initCompleted));
       if (end === "done" || end === "drained") end = this.initResult ? "ok" : "drained";
     } catch (e) {
       end = e instanceof EnvironmentStateError ? "fatal" : this.hostFailure(e);
@@ -1101,15 +1121,16 @@ class Environment implements ExecutionEnvironment {
       end = (await this.thaw()) ?? "done";
       if (end === "done") {
         this.requestId = requestId;
-        const d = JSON.stringify({
+        const r = this.callGuest(
+          this.vm.fns.invoke,
+          eventJson,
           requestId,
-          invokedFunctionArn: arn,
-          clientContext: o.clientContext,
-          identity: o.identity,
-          traceId: o.traceId ?? defaultTraceId(this.epoch()),
-        });
-        const r = this.callGuestInvoke(eventJson, d);
-        end = r ?? (await this.invokeLoop());
+          arn,
+          o.traceId ?? defaultTraceId(this.epoch()),
+          o.clientContext === undefined ? "" : JSON.stringify(o.clientContext),
+          o.identity === undefined ? "" : JSON.stringify(o.identity),
+        );
+        end = r.end ?? (await this.invokeLoop());
       }
       handlerMs = this.endPhase();
       if (end === "timeout") {
@@ -1253,25 +1274,9 @@ class Environment implements ExecutionEnvironment {
   }
 
   private lastRequestId: string | undefined;
-
-  private callGuestInvoke(eventJson: string, data: string): LoopEnd | undefined {
-    const vm = this.vm;
-    if (!vm) return "fatal";
-    const ctx = vm.ctx;
-    const ev = ctx.newString(eventJson);
-    const dh = ctx.newString(data);
-    try {
-      const res = ctx.callFunction(vm.fns.invoke, ctx.undefined, ev, dh);
-      if (res.error) return this.classify(res.error) ?? "crash";
-      res.value.dispose();
-      return undefined;
-    } catch (e) {
-      return this.hostFailure(e);
-    } finally {
-      ev.dispose();
-      dh.dispose();
-    }
-  }
+  // The loop's stop conditions, made once (not a closure per invoke).
+  private readonly invokeCompleted = () => this.pollCompletion();
+  private readonly initCompleted = () => this.initResult !== undefined;
 
   /** Run leftover timers that fell due while the environment was frozen. */
   private async thaw(): Promise<LoopEnd | undefined> {
@@ -1296,13 +1301,13 @@ class Environment implements ExecutionEnvironment {
   /** Completion rules 1–9 (LAMBDA.md §2): run until the guard completes; on an empty loop, ask the guest. */
   private async invokeLoop(): Promise<LoopEnd> {
     for (let rounds = 0; rounds < 1000; rounds++) {
-      const end = await this.runLoop(() => this.completion !== undefined);
+      const end = await this.runLoop(this.invokeCompleted);
       if (end !== "drained") return end;
       const vm = this.vm;
       if (!vm) return "fatal";
       const d = this.callGuest(vm.fns.drained);
       if (d.end) return d.end;
-      if (this.completion) return "done";
+      if (this.pollCompletion()) return "done";
       if (!d.value) {
         // The event loop is empty and nothing can complete the invoke any more.
         this.completion = { ok: true, body: "null" };
