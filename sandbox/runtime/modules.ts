@@ -30,6 +30,7 @@ export const SIMULATED_BUILTINS: readonly string[] = [
   "console",
   "stream",
   "stream/promises",
+  "zlib",
 ];
 
 /** Node built-ins that exist on Lambda but not in the sandbox: requiring one fails, naming it. */
@@ -59,7 +60,6 @@ export const UNSUPPORTED_BUILTINS: readonly string[] = [
   "vm",
   "wasi",
   "worker_threads",
-  "zlib",
   "async_hooks",
   "constants",
   "stream/web",

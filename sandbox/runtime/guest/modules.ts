@@ -8,6 +8,8 @@
  * No backticks in these sources (they sit inside String.raw).
  */
 
+import { ZLIB } from "./zlib";
+
 const INSPECT = String.raw`
 var nodeStack = INTERNAL.nodeStack, isNativeError = INTERNAL.isNativeError;
 var JSONstringify = JSON.stringify, keys = Object.keys, objToString = Object.prototype.toString;
@@ -2065,4 +2067,5 @@ export const GUEST_MODULES: Record<string, string> = {
   console: CONSOLE,
   intl: INTL,
   stream: STREAM,
+  zlib: ZLIB,
 };
