@@ -111,10 +111,10 @@ describe("guestCalls", () => {
         expect(r.count).toBe(1);
         expect(ticks).toBeGreaterThan(3);
         rt.removeInterruptHandler();
-        const state = ctx.unwrapResult(ctx.evalCode("var s = 'pending'; p.then(null, function (e) { s = e.message; }); s")).consume(ctx.getString);
+        const state = ctx.unwrapResult(ctx.evalCode("var s = 'pending'; p.then(null, function (e) { s = e.message; }); s")).consume((h) => ctx.getString(h));
         expect(state).toBe("pending");
         calls.runJobs(256);
-        expect(ctx.unwrapResult(ctx.evalCode("s")).consume(ctx.getString)).toBe("interrupted");
+        expect(ctx.unwrapResult(ctx.evalCode("s")).consume((h) => ctx.getString(h))).toBe("interrupted");
       });
     });
   }

@@ -167,7 +167,7 @@ export class FfiCalls implements GuestCalls {
       const heap = this.view();
       const base = this.words >> 2;
       for (let i = 0; i < ptrs.length; i++) heap[base + i] = ptrs[i] as number;
-      const result = this.ffi.QTS_Call(this.ctxPtr, fn.value as Ptr, this.undefinedPtr, ptrs.length, this.words);
+      const result = this.ffi.QTS_Call(this.ctxPtr, fn.value, this.undefinedPtr, ptrs.length, this.words);
       const error = this.ffi.QTS_ResolveException(this.ctxPtr, result);
       if (!error) return result;
       this.ffi.QTS_FreeValuePointer(this.ctxPtr, result);
