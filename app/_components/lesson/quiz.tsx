@@ -10,7 +10,6 @@ import { getSessionUser } from "@/app/_server/auth";
 import { findQuestion } from "@/app/_server/content/questions";
 import { db } from "@/app/_server/db";
 import { practiceHistory } from "@/app/_server/practice/data";
-import { PracticeProvider } from "../practice/practice-provider";
 import { QuizList } from "./quiz-list";
 import "../practice/practice.css";
 
@@ -25,23 +24,23 @@ export async function Quiz({ ids, title = "Check your understanding" }: { ids: s
   return (
     <section className="lesson-quiz" aria-labelledby="lesson-quiz-title">
       <h2 id="lesson-quiz-title">{title}</h2>
-      <PracticeProvider initial={initial} signedIn={user !== null}>
-        <QuizList
-          questions={questions}
-          preview={
-            <>
-              <ol className="stack quiz-preview">
-                {questions.map((q) => (
-                  <li key={q.id}>
-                    <Markdown remarkPlugins={[remarkGfm]}>{q.prompt}</Markdown>
-                  </li>
-                ))}
-              </ol>
-              <p className="muted">Loading the questions…</p>
-            </>
-          }
-        />
-      </PracticeProvider>
+      <QuizList
+        questions={questions}
+        initial={initial}
+        signedIn={user !== null}
+        preview={
+          <>
+            <ol className="stack quiz-preview">
+              {questions.map((q) => (
+                <li key={q.id}>
+                  <Markdown remarkPlugins={[remarkGfm]}>{q.prompt}</Markdown>
+                </li>
+              ))}
+            </ol>
+            <p className="muted">Loading the questions…</p>
+          </>
+        }
+      />
     </section>
   );
 }
