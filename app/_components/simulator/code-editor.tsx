@@ -1,26 +1,39 @@
 "use client";
 
 /**
- * The code editor: Monaco, served by the site and loaded only when an editor appears on screen.
- * Until it is ready (or if it fails), a plain textarea holds the code, so the page is usable at
- * once and by keyboard and screen reader alike.
+ * The code editor: Monaco, served by the site, on pages that have an editor. Its files are
+ * preloaded with the page (monaco-preload.tsx) and evaluated once the browser is idle after
+ * hydration; the editor itself is created when it comes near the screen. Until it is ready (or if
+ * it fails), a plain textarea holds the code, so the page is usable at once and by keyboard and
+ * screen reader alike.
  */
+import Editor, { loader, type Monaco } from "@monaco-editor/react";
 import { useEffect, useRef, useState } from "react";
-import type EditorComponent from "@monaco-editor/react";
-import type { Monaco } from "@monaco-editor/react";
 
-type MonacoEditor = typeof EditorComponent;
-
-let loading: Promise<MonacoEditor> | null = null;
+let loading: Promise<void> | null = null;
 let typesAdded = false;
 
-/** Loads @monaco-editor/react pointed at /vendor/monaco (never a CDN). */
-function loadMonaco(): Promise<MonacoEditor> {
-  loading ??= import("@monaco-editor/react").then((mod) => {
-    mod.loader.config({ paths: { vs: "/vendor/monaco/vs" } });
-    return mod.default;
-  });
+/**
+ * Loads Monaco from /vendor/monaco (never a CDN): its AMD modules fetched and evaluated, so that
+ * mounting <Editor> afterwards only creates the editor. The small React wrapper is imported with
+ * the page (~6 KB gzipped): loading it by import() put two more round trips before Monaco's own.
+ */
+function loadMonaco(): Promise<void> {
+  loading ??= (async () => {
+    loader.config({ paths: { vs: "/vendor/monaco/vs" } });
+    await loader.init();
+  })();
   return loading;
+}
+
+/** Runs `task` once the browser is idle (at the latest after `timeout` ms); returns a cancel. */
+function whenIdle(task: () => void, timeout: number): () => void {
+  if (typeof requestIdleCallback === "function") {
+    const handle = requestIdleCallback(task, { timeout });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, timeout);
+  return () => clearTimeout(handle);
 }
 
 /** @types/aws-lambda in the editor, so `event.Records[0].s3.bucket.name` autocompletes. */
@@ -52,7 +65,7 @@ interface Props {
 }
 
 export function CodeEditor({ value, onChange, language, label, onRun, height = 300 }: Props) {
-  const [Editor, setEditor] = useState<MonacoEditor | null>(null);
+  const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   const runRef = useRef(onRun); // Monaco's command is bound once; it must call the latest onRun
   useEffect(() => {
@@ -62,12 +75,14 @@ export function CodeEditor({ value, onChange, language, label, onRun, height = 3
 
   const frame = useRef<HTMLDivElement>(null);
 
-  // Monaco (a few MB) loads only when an editor comes near the screen, or is focused first.
+  // Monaco (~1 MB gzipped, preloaded with the page) is evaluated at the first idle moment, so a
+  // learner who scrolls to the editor finds it (nearly) ready; the editor is created when it comes
+  // near the screen or is focused first. Failing to load leaves the textarea, which works.
   useEffect(() => {
     let cancelled = false;
     const start = () => {
       loadMonaco().then(
-        (E) => !cancelled && setEditor(() => E),
+        () => !cancelled && setReady(true),
         () => !cancelled && setFailed(true),
       );
     };
@@ -76,6 +91,7 @@ export function CodeEditor({ value, onChange, language, label, onRun, height = 3
       start();
       return;
     }
+    const cancelWarmUp = whenIdle(() => void loadMonaco().catch(() => {}), 2000);
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
@@ -89,6 +105,7 @@ export function CodeEditor({ value, onChange, language, label, onRun, height = 3
     node.addEventListener("focusin", start, { once: true });
     return () => {
       cancelled = true;
+      cancelWarmUp();
       observer.disconnect();
       node.removeEventListener("focusin", start);
     };
@@ -110,7 +127,7 @@ export function CodeEditor({ value, onChange, language, label, onRun, height = 3
       }}
     />
   );
-  if (!Editor || failed) {
+  if (!ready || failed) {
     return (
       <div className="editor-frame" ref={frame}>
         {fallback}

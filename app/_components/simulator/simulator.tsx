@@ -12,6 +12,7 @@
  */
 import { Children, isValidElement, type ReactNode } from "react";
 import { catalogueGroups } from "./catalogue";
+import { MonacoPreload } from "./monaco-preload";
 import { SimulatorClient, type SimulatorProps } from "./simulator-client";
 
 /** The text of the first code block among `children` (MDX renders it as <pre><code>). */
@@ -43,5 +44,10 @@ export function Simulator({ children, code, language, expect: _expect, ...props 
   const initialCode = (code ?? block?.code ?? "").replace(/\n$/, "");
   const lang = language ?? (block?.language === "ts" || block?.language === "typescript" ? "typescript" : "javascript");
   if (!initialCode) throw new Error(`<Simulator id="${props.id}"> needs starting code: a fenced code block inside it, or a code prop`);
-  return <SimulatorClient {...props} initialCode={initialCode} language={lang} catalogue={catalogueGroups()} />;
+  return (
+    <>
+      <MonacoPreload />
+      <SimulatorClient {...props} initialCode={initialCode} language={lang} catalogue={catalogueGroups()} />
+    </>
+  );
 }

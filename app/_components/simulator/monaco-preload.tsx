@@ -1,0 +1,38 @@
+/**
+ * <MonacoPreload />: on a page with an editor, asks the browser (in the HTML's head) for every file
+ * Monaco needs, so they download alongside the page's own scripts. Without it, Monaco's AMD loader
+ * discovers them one round trip at a time only once the editor is wanted (loader → editor.main →
+ * its dependencies → theirs → the JavaScript/TypeScript modes): ~1 s on a lesson page.
+ * The list is written by scripts/copy-vendor.mjs next to the files it names; when it is missing
+ * (vendor not copied), nothing is preloaded and the editor loads as before.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { preload } from "react-dom";
+
+interface Manifest {
+  scripts: string[];
+  styles: string[];
+}
+
+let manifest: Manifest | null | undefined;
+
+function readManifest(): Manifest | null {
+  if (manifest === undefined) {
+    try {
+      manifest = JSON.parse(readFileSync(join(/*turbopackIgnore: true*/ process.cwd(), "public", "vendor", "monaco", "preload.json"), "utf8")) as Manifest;
+    } catch {
+      manifest = null;
+    }
+  }
+  return manifest;
+}
+
+export function MonacoPreload() {
+  const files = readManifest();
+  if (!files) return null;
+  // Low priority: the page's own scripts and styles come first; React dedupes repeated calls.
+  for (const file of files.scripts) preload(`/vendor/monaco/${file}`, { as: "script", fetchPriority: "low" });
+  for (const file of files.styles) preload(`/vendor/monaco/${file}`, { as: "style", fetchPriority: "low" });
+  return null;
+}
