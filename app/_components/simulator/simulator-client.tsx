@@ -115,6 +115,10 @@ export function SimulatorClient(props: SimulatorProps) {
   const [warm, setWarm] = useState(false);
   const [hostError, setHostError] = useState<string | null>(null);
   const [shareUrl, setShareUrl] = useState<string | null>(null);
+  // The catalogue event being fetched: Run waits for it, so a run never sends the previous event.
+  const [loadingEvent, setLoadingEvent] = useState<string | null>(null);
+  // Counts event choices (picks and JSON edits): a fetched event applies only if it is the latest.
+  const pickRef = useRef(0);
   const simRef = useRef<BrowserSimulator | null>(null);
   const configuredRef = useRef<string | null>(null);
 
@@ -137,7 +141,16 @@ export function SimulatorClient(props: SimulatorProps) {
       // unreadable autosave: keep the lesson's code
     }
     if (initialEventId) {
-      void loadCatalogueEvent(initialEventId).then((event) => setSnap((s) => ({ ...s, eventText: JSON.stringify(event, null, 2) })));
+      const pick = pickRef.current;
+      setLoadingEvent(initialEventId);
+      void loadCatalogueEvent(initialEventId).then(
+        (event) => {
+          if (pick !== pickRef.current) return; // the learner picked or typed another event meanwhile
+          setSnap((s) => ({ ...s, eventText: JSON.stringify(event, null, 2) }));
+          setLoadingEvent(null);
+        },
+        () => pick === pickRef.current && setLoadingEvent(null),
+      );
     }
   }, [defaults, initialEventId, props.id, storageKey]);
 
@@ -163,7 +176,7 @@ export function SimulatorClient(props: SimulatorProps) {
   const eventProblem = jsonError(snap.eventText);
 
   const run = useCallback(async () => {
-    if (running) return;
+    if (running || loadingEvent) return;
     const problem = jsonError(snap.eventText) ?? parseEnv(snap.envText).error;
     if (problem) return;
     setRunning(true);
@@ -199,7 +212,7 @@ export function SimulatorClient(props: SimulatorProps) {
     } finally {
       setRunning(false);
     }
-  }, [running, snap, props.handler, props.layers, language]);
+  }, [running, loadingEvent, snap, props.handler, props.layers, language]);
 
   const forceCold = async () => {
     await simRef.current?.reset();
@@ -210,12 +223,28 @@ export function SimulatorClient(props: SimulatorProps) {
     update({ ...defaults });
     localStorage.removeItem(storageKey);
     setRestored(null);
-    if (initialEventId) void loadCatalogueEvent(initialEventId).then((event) => update({ eventText: JSON.stringify(event, null, 2) }));
+    if (initialEventId) void pickEvent(initialEventId);
   };
 
   const pickEvent = async (id: string) => {
-    if (!id) return update({ eventId: "" });
-    update({ eventId: id, eventText: JSON.stringify(await loadCatalogueEvent(id), null, 2) });
+    const pick = ++pickRef.current;
+    setLoadingEvent(id || null);
+    update({ eventId: id });
+    if (!id) return;
+    try {
+      const event = await loadCatalogueEvent(id);
+      if (pick === pickRef.current) update({ eventText: JSON.stringify(event, null, 2) });
+    } catch (error) {
+      if (pick === pickRef.current) setHostError((error as Error).message);
+    } finally {
+      if (pick === pickRef.current) setLoadingEvent(null);
+    }
+  };
+
+  const editEvent = (eventText: string) => {
+    pickRef.current++;
+    setLoadingEvent(null);
+    update({ eventText, eventId: "" });
   };
 
   const share = async () => {
@@ -287,7 +316,7 @@ export function SimulatorClient(props: SimulatorProps) {
             rows={10}
             aria-invalid={eventProblem ? true : undefined}
             aria-describedby={eventProblem ? `${domId}-json-error` : undefined}
-            onChange={(e) => update({ eventText: e.target.value, eventId: "" })}
+            onChange={(e) => editEvent(e.target.value)}
           />
         </div>
         <div className="field">
@@ -302,7 +331,7 @@ export function SimulatorClient(props: SimulatorProps) {
         </p>
       )}
       <div className="simulator-actions">
-        <button type="button" className="button" onClick={() => void run()} disabled={running || !!eventProblem || !!envParse.error} aria-keyshortcuts="Control+Enter Meta+Enter">
+        <button type="button" className="button" onClick={() => void run()} disabled={running || loadingEvent !== null || !!eventProblem || !!envParse.error} aria-keyshortcuts="Control+Enter Meta+Enter">
           {running ? "Running…" : "Run"} <kbd>Ctrl+Enter</kbd>
         </button>
         <button type="button" className="button secondary" onClick={() => void forceCold()} disabled={running}>
