@@ -376,51 +376,56 @@ function postError(err) {
   logError('Invoke Error', err);
   report(false, errorJson(err));
 }
-function buildCallbackContext() {
-  var isCompleteInvoked = false, waitForEmptyEventLoop = true;
-  function complete(result) {
-    if (isCompleteInvoked) {
-      emit(4, ['Invocation has already been reported as done. Cannot call complete more than once per invocation.']);
-      return;
-    }
-    isCompleteInvoked = true;
-    postResponse(result);
+// One invoke's callback state (RIC CallbackContext.js): 'completed' guards the response, 'finished'
+// lets only the first call of callback/succeed/fail/done through (RIC onlyAllowFirstCall: set after
+// the call), 'wait' is callbackWaitsForEmptyEventLoop. Only the functions the handler receives close
+// over it; the rest take it as an argument (closures were the larger part of a trivial invoke).
+function completeWith(st, result) {
+  if (st.completed) {
+    emit(4, ['Invocation has already been reported as done. Cannot call complete more than once per invocation.']);
+    return;
   }
-  function callback(err, result) {
-    exitListener = null;
-    if (err !== undefined && err !== null) postError(err);
-    else if (!waitForEmptyEventLoop) complete(result);
-    else exitListener = function () { timersLib().setImmediate(function () { complete(result); }); };
-  }
-  function done(err, result) {
-    exitListener = null;
-    if (err !== undefined && err !== null) postError(err);
-    else complete(result);
-  }
-  var finished = false;
-  function first(fn) {
-    return function (a, b) { if (!finished) { RA(fn, null, [a, b]); finished = true; } };
-  }
-  var ctx = {};
-  if (C.runtime !== 'nodejs24.x') {
-    defineProperty(ctx, 'callbackWaitsForEmptyEventLoop', {
-      get: function () { return waitForEmptyEventLoop; },
-      set: function (v) { waitForEmptyEventLoop = v; },
-      enumerable: true, configurable: true
-    });
-    ctx.succeed = first(function (r) { done(null, r); });
-    ctx.fail = first(function (e) { if (e === undefined || e === null) done('handled'); else done(e, null); });
-    ctx.done = first(done);
-  }
-  return { callback: first(callback), ctx: ctx, markCompleted: function () { isCompleteInvoked = true; }, done: done };
+  st.completed = true;
+  postResponse(result);
+}
+function callbackWith(st, err, result) {
+  exitListener = null;
+  if (err !== undefined && err !== null) postError(err);
+  else if (!st.wait) completeWith(st, result);
+  else exitListener = function () { timersLib().setImmediate(function () { completeWith(st, result); }); };
+}
+function doneWith(st, err, result) {
+  exitListener = null;
+  if (err !== undefined && err !== null) postError(err);
+  else completeWith(st, result);
+}
+function failWith(st, e) { if (e === undefined || e === null) doneWith(st, 'handled'); else doneWith(st, e, null); }
+// An empty event loop before the handler completed (the invoke's default exit listener).
+function exitWith(st) {
+  st.completed = true;
+  if (handlerIsAsync || C.runtime === 'nodejs24.x') {
+    var ex = E().nodeJsExit();
+    logError('Invoke Error', ex);
+    report(false, errorJson(ex));
+  } else report(true, 'null');
 }
 // The invoke's data arrive as separate strings: parsing one JSON object of them cost a tenth of a
 // trivial invoke. clientContext and identity are JSON text, '' when absent.
 function invoke(eventJson, requestId, invokedFunctionArn, traceId, clientContextJson, identityJson) {
   currentRequestId = requestId;
   var event = JSONparse(eventJson);
-  var cc = buildCallbackContext();
-  var context = cc.ctx;
+  var st = { completed: false, finished: false, wait: true };
+  var context = {};
+  if (C.runtime !== 'nodejs24.x') {
+    defineProperty(context, 'callbackWaitsForEmptyEventLoop', {
+      get: function () { return st.wait; },
+      set: function (v) { st.wait = v; },
+      enumerable: true, configurable: true
+    });
+    context.succeed = function (a, b) { if (!st.finished) { doneWith(st, null, a); st.finished = true; } };
+    context.fail = function (a, b) { if (!st.finished) { failWith(st, a); st.finished = true; } };
+    context.done = function (a, b) { if (!st.finished) { doneWith(st, a, b); st.finished = true; } };
+  }
   context.functionVersion = C.version;
   context.functionName = C.functionName;
   context.memoryLimitInMB = C.memoryLimitInMB;
@@ -432,20 +437,15 @@ function invoke(eventJson, requestId, invokedFunctionArn, traceId, clientContext
   context.awsRequestId = requestId;
   context.getRemainingTimeInMillis = function getRemainingTimeInMillis() { return H.remaining(); };
   env._X_AMZN_TRACE_ID = traceId;
+  var callback = function (a, b) { if (!st.finished) { callbackWith(st, a, b); st.finished = true; } };
+  // nodejs24.x has no callback members: the promise settles through the unguarded done. Otherwise
+  // through the context's members as they are after the handler ran (RIC reads them then).
   var settle = C.runtime === 'nodejs24.x'
-    ? { succeed: function (r) { cc.done(null, r); }, fail: function (e) { if (e === undefined || e === null) cc.done('handled'); else cc.done(e, null); } }
+    ? { succeed: function (r) { doneWith(st, null, r); }, fail: function (e) { failWith(st, e); } }
     : context;
-  var mark = cc.markCompleted, isAsync = handlerIsAsync;
-  exitListener = function () {
-    mark();
-    if (isAsync || C.runtime === 'nodejs24.x') {
-      var ex = E().nodeJsExit();
-      logError('Invoke Error', ex);
-      report(false, errorJson(ex));
-    } else report(true, 'null');
-  };
+  exitListener = st;
   try {
-    var result = RA(handlerFn, undefined, [event, context, cc.callback]);
+    var result = RA(handlerFn, undefined, [event, context, callback]);
     if (isPromise(result)) {
       // RIC: result.then(succeed, fail).catch(fail). Native promises go through the captured then;
       // any other thenable through its own.
@@ -455,15 +455,17 @@ function invoke(eventJson, requestId, invokedFunctionArn, traceId, clientContext
       settle.succeed(result);
     }
   } catch (err) {
-    if (C.runtime === 'nodejs24.x') settle.fail(err); else cc.callback(err);
+    if (C.runtime === 'nodejs24.x') settle.fail(err); else callback(err);
   }
 }
 // The host calls this when the event loop is empty (BeforeExitListener).
+// exitListener is the invoke's state (the default listener, exitWith) or a callback's own listener.
 function drained() {
   var l = exitListener;
   exitListener = null;
-  if (l) { l(); return true; }
-  return false;
+  if (l === null) return false;
+  if (typeof l === 'function') l(); else exitWith(l);
+  return true;
 }
 
 return {
