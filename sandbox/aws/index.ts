@@ -1,6 +1,7 @@
 /**
  * The simulated AWS around a function (issue 5): the SDK hub (`@aws-sdk/client-*` modules in every
- * function, IAM checks), the Lambda client, the HTTP routers and the messaging and data services,
+ * function, IAM checks), the Lambda client, the HTTP routers, the messaging and data services and
+ * CloudWatch Logs subscription filters,
  * as service extensions for `createLambdaService({ extensions: awsExtensions() })`.
  * See `sandbox/aws/README.md`.
  *
@@ -13,6 +14,7 @@ import type { ServiceExtension } from "../service/service";
 import { dataExtension } from "./data/index";
 import { httpExtension } from "./http/extension";
 import { lambdaService } from "./lambda/client";
+import { logsExtension } from "./logs/index";
 import { messagingExtension } from "./messaging/index";
 import { SdkHub } from "./sdk/hub";
 import { stsService } from "./sdk/sts";
@@ -25,6 +27,7 @@ export { lambdaService, resolveFunctionName, MAX_NESTED_SYNC_INVOKES } from "./l
 export { httpExtension } from "./http/extension";
 export { dataExtension } from "./data/index";
 export { messagingExtension } from "./messaging/index";
+export { logsExtension, compileFilterPattern, FilterPatternError } from "./logs/index";
 export type { HttpExchange, HttpStimulus } from "./http/extension";
 export { discoverApis } from "./http/apis";
 export type { HttpApiDef, HttpRoute } from "./http/apis";
@@ -43,5 +46,5 @@ export function awsExtensions(options: AwsExtensionsOptions = {}): ServiceExtens
   // created before any extension's attach(), and their guest modules must already be complete.
   hub.register(lambdaService());
   hub.register(stsService());
-  return [hub.extension, httpExtension(hub), messagingExtension(hub), dataExtension(hub)];
+  return [hub.extension, httpExtension(hub), messagingExtension(hub), dataExtension(hub), logsExtension()];
 }

@@ -9,7 +9,7 @@
 import { newEnvironment } from "../runtime/environment";
 import { INVOKE_OVERHEAD_MS } from "../runtime/model";
 import { utf8Length } from "../runtime/config";
-import type { EnvironmentOptions, ExecutionEnvironment, FunctionConfig, InvokeOptions as RuntimeInvokeOptions, InvokeResult, LambdaErrorPayload } from "../runtime/types";
+import type { EnvironmentOptions, ExecutionEnvironment, FunctionConfig, InvokeOptions as RuntimeInvokeOptions, InvokeResult, LambdaErrorPayload, LogEvent } from "../runtime/types";
 import { computeCost, type ProvisionedInterval } from "./cost";
 import { MAX_ASYNC_REQUEST_BYTES, MAX_RUN_MS, MAX_SYNC_REQUEST_BYTES, parseDrive, accountConcurrency, type Drive, type DriveOptions, type Stimulus } from "./drive";
 import { parseDuration } from "./duration";
@@ -114,6 +114,22 @@ export interface ServiceExtension {
   report?(host: ServiceHost): unknown;
   /** `Ref`/`Fn::GetAtt` values for the resource types it simulates (see TemplateOptions.attribute). */
   attribute?: TemplateOptions["attribute"];
+  /**
+   * The log events one invocation attempt wrote (START … REPORT, virtual epoch timestamps), called
+   * when the attempt has run, whatever the run keeps in its report (CloudWatch Logs subscriptions).
+   */
+  invocationLogs?(logs: InvocationLogs, host: ServiceHost): void;
+}
+
+/** What an invocation attempt wrote to its function's log group. */
+export interface InvocationLogs {
+  /** The function's logical id. */
+  function: string;
+  logGroup: string;
+  logStream: string;
+  requestId: string;
+  trigger: string;
+  events: readonly LogEvent[];
 }
 
 export interface LambdaServiceOptions extends Omit<TemplateOptions, "extensionResourceTypes" | "extensionEventTypes" | "fileName"> {
@@ -330,6 +346,7 @@ export class LambdaService implements Disposable {
     this.rng = new Rng(this.seed);
     this.factory = options.environmentFactory ?? newEnvironment;
     this.extensions = options.extensions ?? [];
+    for (const ext of this.extensions) if (ext.invocationLogs) this.logListeners.push(ext);
     this.accountLimit = options.account?.concurrency === undefined ? DEFAULT_ACCOUNT_CONCURRENCY : accountConcurrencyOrThrow(options.account.concurrency);
     const st = options.startTime === undefined ? DEFAULT_START_TIME : typeof options.startTime === "number" ? options.startTime : Date.parse(options.startTime);
     if (!Number.isFinite(st)) throw new TypeError(`startTime ${String(options.startTime)} is not a date`);
@@ -748,6 +765,7 @@ export class LambdaService implements Disposable {
     record.response = result.payload;
     record.maxMemoryUsedMB = result.maxMemoryUsedMB;
     if (this.logMode !== "none") record.logs = this.keepLogs(result);
+    if (this.logListeners.length > 0) this.emitLogs(slot.id, v, ctx, result.logs, now);
     this.metrics.invocation(fn.def.logicalId, now, result.durationMs, result.status !== "success", result.coldStart, wasProvisioned, spillover && !wasProvisioned);
     this.records.push(record);
     return { record, result };
@@ -785,6 +803,17 @@ export class LambdaService implements Disposable {
       eventAge: ctx.eventAge,
     };
     return r;
+  }
+
+  private readonly logListeners: ServiceExtension[] = [];
+  private readonly envStreams = new Map<string, string>();
+
+  /** Hands an attempt's log events to the extensions that listen (the stream named as the report names it). */
+  private emitLogs(envId: string, v: VersionState, ctx: AttemptContext, events: readonly LogEvent[], now: number): void {
+    let logStream = this.envStreams.get(envId);
+    if (logStream === undefined) this.envStreams.set(envId, (logStream = this.streamName(envId, v.version, now)));
+    const logs: InvocationLogs = { function: v.fn.def.logicalId, logGroup: `/aws/lambda/${v.fn.def.functionName}`, logStream, requestId: ctx.requestId, trigger: ctx.trigger, events };
+    for (const ext of this.logListeners) ext.invocationLogs?.(logs, this.host);
   }
 
   private keepLogs(result: InvokeResult): string[] {
