@@ -72,7 +72,13 @@ test("edits survive a reload, and a share link opens the same code without runni
 test("a learner edits the handler, runs it against an S3 put event and sees the response and a REPORT line", async ({ page }) => {
   await page.goto(LESSON);
   const sim = page.getByTestId("simulator-first-function");
-  await sim.getByLabel("Event", { exact: true }).selectOption("s3/put");
+  // Two ways this test could run the lesson's API Gateway event instead (flaky once in CI): the
+  // lesson's own event arriving after the pick replaced it (fixed in the component), and a pick
+  // made before the page has hydrated. So pick until the event JSON shows the S3 event.
+  await expect(async () => {
+    await sim.getByLabel("Event", { exact: true }).selectOption("s3/put");
+    await expect(sim.getByLabel("Event JSON")).toHaveValue(/"eventSource": "aws:s3"/, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await sim.scrollIntoViewIfNeeded(); // Monaco loads when the editor comes into view
   await expect(sim.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
   await page.evaluate(() => {
