@@ -1175,10 +1175,11 @@ class Environment implements ExecutionEnvironment {
 
     // QuickJS reports heap exhaustion as a catchable InternalError; Node would have been killed.
     const comp0 = this.completion as Completion | undefined;
-    if (!failure && comp0 && !comp0.ok && (isOutOfMemoryPayload(comp0.body) || this.phasePeakBytes > 0.85 * this.guestLimit)) end2oom();
-    else if (failure && failure.status === "error" && this.phasePeakBytes > 0.85 * this.guestLimit) end2oom();
-    if (failure?.payload && failure.payload.errorType === "InternalError" && failure.payload.errorMessage === "out of memory") end2oom();
-    function end2oom(): void {
+    if (
+      (!failure && comp0 && !comp0.ok && (isOutOfMemoryPayload(comp0.body) || this.phasePeakBytes > 0.85 * this.guestLimit)) ||
+      (failure && failure.status === "error" && this.phasePeakBytes > 0.85 * this.guestLimit) ||
+      (failure?.payload && failure.payload.errorType === "InternalError" && failure.payload.errorMessage === "out of memory")
+    ) {
       oom = true;
       failure = { status: "error", payload: { errorType: "Runtime.OutOfMemory", errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: signal: killed` }, reset: true };
     }
@@ -1338,11 +1339,28 @@ function defaultTraceId(epochMs: number): string {
   return `Root=1-${Math.floor(epochMs / 1000).toString(16).padStart(8, "0")}-${quickHex(24)};Parent=${quickHex(16)};Sampled=0;Lineage=1:${quickHex(8)}:0`;
 }
 
-/** Hex digits for ids that need to be unique, not secret (a crypto call per id cost 10 % of a warm invoke). */
+/**
+ * Hex digits for ids that need to be unique, not secret: sliced from a pool of random digits filled
+ * 8 KB at a time (a crypto call, or a Math.random loop, per id was a tenth of a warm invoke).
+ */
 function quickHex(digits: number): string {
+  if (hexPool.length - hexAt < digits) {
+    hexPool = randomHexDigits(HEX_POOL_DIGITS);
+    hexAt = 0;
+  }
+  hexAt += digits;
+  return hexPool.slice(hexAt - digits, hexAt);
+}
+const HEX_POOL_DIGITS = 8192;
+let hexPool = "";
+let hexAt = 0;
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+function randomHexDigits(n: number): string {
+  const bytes = new Uint8Array(n / 2);
+  globalThis.crypto.getRandomValues(bytes);
   let s = "";
-  while (s.length < digits) s += ((Math.random() * 0x100000000) >>> 0).toString(16).padStart(8, "0");
-  return s.slice(0, digits);
+  for (const b of bytes) s += BYTE_HEX[b];
+  return s;
 }
 
 function isOutOfMemoryPayload(body: string): boolean {
