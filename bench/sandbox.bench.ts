@@ -10,6 +10,7 @@ import { availableParallelism, cpus, loadavg } from "node:os";
 import vm from "node:vm";
 import { createNodePool } from "../sandbox/hosts/node/pool";
 import { loadEngine } from "../sandbox/runtime/engine";
+import { guestCalls } from "../sandbox/runtime/guest-calls";
 import { newEnvironment } from "../sandbox/runtime/environment";
 import type { ExecutionEnvironment, FunctionConfig } from "../sandbox/runtime/types";
 import { fmt, gc, sample, summarize, throughput, type Summary } from "./stats";
@@ -61,6 +62,48 @@ async function rawQuickJsCall(): Promise<{ call: () => unknown; dispose: () => v
     },
     dispose: () => {
       fn.dispose();
+      context.dispose();
+      runtime.dispose();
+    },
+  };
+}
+
+/**
+ * The floors under a warm invoke through the runtime's own FFI lane (sandbox/runtime/guest-calls.ts):
+ * a call of a no-op (one host → guest crossing), and the least a trivial async handler costs in the
+ * interpreter — event JSON in, the async call, one then, the promise job, JSON out — with no Lambda
+ * semantics (no context object, no logs, no REPORT).
+ */
+async function ffiFloors(): Promise<{ nop: () => unknown; asyncHandler: () => unknown; dispose: () => void }> {
+  const QuickJS = await loadEngine();
+  const runtime = QuickJS.newRuntime();
+  const context = runtime.newContext();
+  const fns = context.unwrapResult(
+    context.evalCode(`(function () {
+      var out = '';
+      var handler = async (event) => ({ statusCode: 200, body: "hello" + event.n });
+      return {
+        nop: function () { return 0; },
+        invoke: function (json) { handler(JSON.parse(json)).then(function (r) { out = JSON.stringify(r); }); },
+        take: function () { var o = out; out = ''; return o; },
+      };
+    })()`),
+  );
+  const nop = context.getProp(fns, "nop");
+  const invoke = context.getProp(fns, "invoke");
+  const take = context.getProp(fns, "take");
+  const calls = guestCalls(runtime, context);
+  const eventJson = JSON.stringify(EVENT);
+  return {
+    nop: () => calls.callNumber(nop),
+    asyncHandler: () => {
+      calls.callNumber(invoke, eventJson);
+      calls.runJobs(256);
+      return JSON.parse(calls.callString(take).value ?? "null") as unknown;
+    },
+    dispose: () => {
+      calls.dispose();
+      for (const h of [nop, invoke, take, fns]) h.dispose();
       context.dispose();
       runtime.dispose();
     },
@@ -138,6 +181,12 @@ export async function run(): Promise<void> {
   const rawWarm = summarize(await sample(WARM_SAMPLES, raw.call, 200));
   raw.dispose();
   rows.push({ metric: "Raw QuickJS call (JSON in, call, JSON out): the engine's floor", unit: "ms, p50 / p95", lambdaLab: rawWarm, vm: vmWarm });
+  const floors = await ffiFloors();
+  const ffiNop = summarize(await sample(WARM_SAMPLES, floors.nop, 200));
+  const ffiAsync = summarize(await sample(WARM_SAMPLES, floors.asyncHandler, 200));
+  floors.dispose();
+  rows.push({ metric: "FFI call of a no-op (one host → guest crossing, guest-calls.ts)", unit: "ms, p50 / p95", lambdaLab: ffiNop });
+  rows.push({ metric: "Trivial async handler in bare QuickJS via the FFI (JSON in, call, then, job, JSON out)", unit: "ms, p50 / p95", lambdaLab: ffiAsync, vm: vmWarmJson });
 
   // Invocations per second in one environment.
   const ips = await throughput(THROUGHPUT_MS, () => env.invoke(EVENT));
@@ -244,7 +293,8 @@ export async function run(): Promise<void> {
     const ll = typeof row.lambdaLab === "number" ? row.lambdaLab : row.lambdaLab.median;
     const v = row.vm === undefined ? undefined : typeof row.vm === "number" ? row.vm : row.vm.median;
     const ratio = v === undefined || v === 0 ? "–" : row.unit === "invokes/s" ? `${(v / ll).toFixed(1)}× slower` : `${(ll / v).toFixed(1)}×`;
-    const digits = row.unit === "MB" ? 2 : row.unit === "invokes/s" ? 0 : 3;
+    // Sub-10 µs figures (the FFI floors) get a fourth decimal.
+    const digits = row.unit === "MB" ? 2 : row.unit === "invokes/s" ? 0 : ll < 0.01 ? 4 : 3;
     console.log(`| ${row.metric} | ${row.unit} | ${cell(row.lambdaLab, digits)} | ${cell(row.vm, digits)} | ${ratio} | ${row.target ?? ""} |`);
   }
 }

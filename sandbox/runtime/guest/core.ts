@@ -436,7 +436,8 @@ function invoke(eventJson, requestId, invokedFunctionArn, traceId, clientContext
   context.invokedFunctionArn = invokedFunctionArn;
   context.awsRequestId = requestId;
   context.getRemainingTimeInMillis = function getRemainingTimeInMillis() { return H.remaining(); };
-  env._X_AMZN_TRACE_ID = traceId;
+  // Straight to the proxy's target: the set trap would only convert the string to a string.
+  envTarget._X_AMZN_TRACE_ID = traceId;
   var callback = function (a, b) { if (!st.finished) { callbackWith(st, a, b); st.finished = true; } };
   // nodejs24.x has no callback members: the promise settles through the unguarded done. Otherwise
   // through the context's members as they are after the handler ran (RIC reads them then).
