@@ -370,8 +370,9 @@ export class Messaging {
       }
     }
     const arn = isObj(v) ? (v.deadLetterTargetArn ?? v.Arn) : undefined;
+    if (typeof arn !== "string") throw new TemplateError("must name the queue's ARN ({ deadLetterTargetArn } for a subscription, { Arn } for a rule target)", where);
     const q = this.queueByRef(arn);
-    if (!q) throw new TemplateError(`${JSON.stringify(arn)} is not a queue of this template`, where);
+    if (!q) this.warnings.push({ ...where, message: `${arn} is not a queue of this template: what fails is not kept` });
     return q;
   }
 
