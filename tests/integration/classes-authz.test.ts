@@ -188,16 +188,16 @@ describe.each(databaseKinds)("classroom authorization on $name", (kind) => {
     expect(await prisma.exerciseSubmission.count({ where: { id } })).toBe(1);
   });
 
-  it("refuses a submission after a closed due date (and before opening, and in an archived class)", async () => {
-    const past = new Date(Date.now() - 3_600_000).toISOString();
+  it("refuses a submission after a closed due date (and before opening, and in an archived class), to the minute", async () => {
+    const past = new Date(Date.now() - 600_000).toISOString();
     const closed = await createAssignment(prisma, who.teacher, { classId: classA.id, title: "Closed", dueAt: past, latePolicy: "CLOSE", items: [{ kind: "CUSTOM_EXERCISE", source: CUSTOM }] });
     const submit = (item: string) => submitItem(prisma, who.student, { itemId: item, submissionId: randomUUID(), files: { "index.mjs": "export const handler = async () => 1;" } });
     expect(await outcome(() => submit(closed.items[0]!.id))).toBe(409);
     // An extension reopens it for that student only.
-    await setExtension(prisma, who.teacher, { assignmentId: closed.id, userId: who.student!.id, dueAt: new Date(Date.now() + 3_600_000).toISOString() });
+    await setExtension(prisma, who.teacher, { assignmentId: closed.id, userId: who.student!.id, dueAt: new Date(Date.now() + 600_000).toISOString() });
     expect(await outcome(() => submit(closed.items[0]!.id))).toBe("ok");
 
-    const later = await createAssignment(prisma, who.teacher, { classId: classA.id, title: "Later", opensAt: new Date(Date.now() + 3_600_000).toISOString(), items: [{ kind: "CUSTOM_EXERCISE", source: CUSTOM }] });
+    const later = await createAssignment(prisma, who.teacher, { classId: classA.id, title: "Later", opensAt: new Date(Date.now() + 600_000).toISOString(), items: [{ kind: "CUSTOM_EXERCISE", source: CUSTOM }] });
     expect(await outcome(() => submit(later.items[0]!.id))).toBe(409);
     expect(await outcome(() => studentAssignment(prisma, who.student, later.id))).toBe(403);
 
