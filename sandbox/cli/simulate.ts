@@ -332,7 +332,7 @@ export function renderSummary(
       `Recursive loop detection stopped ${s.recursiveLoopsStopped} destination chain(s) after 16 invocations.`,
     );
   if (report.warnings.length > 0) {
-    out.push("", "Not simulated:");
+    out.push("", "Warnings (what is not simulated, and what AWS would refuse or warn about):");
     for (const w of report.warnings)
       out.push(
         `  ${w.resource}${w.property ? `.${w.property}` : ""}: ${w.message}`,

@@ -2,7 +2,7 @@
 // with an AWS::Lambda::Permission for sns.amazonaws.com invokes its function; the rule without one
 // for events.amazonaws.com cannot (EventBridge UG eb-rule-dlq: no retries, the target's DLQ).
 import { describe, expect, it } from "vitest";
-import { templateReport } from "../testing";
+import { runTemplateCli, templateReport } from "../testing";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the report's extension section is JSON, read by shape
 type Json = Record<string, any>;
@@ -18,5 +18,11 @@ describe("invoke-permissions template through the CLI", () => {
     expect(m.resources.OrdersRule.targets[0]).toMatchObject({ kind: "lambda", failed: 1, error: "NO_PERMISSIONS", deadLetterQueue: "AuditDlq" });
     expect(JSON.parse(m.resources.AuditDlq.messages[0].body)).toMatchObject({ source: "app.orders", detail: { orderId: "ord_1" } });
     expect(report.warnings).toEqual([expect.objectContaining({ resource: "OrdersRule", message: expect.stringContaining("events.amazonaws.com invoke Audit") as unknown })]);
+  });
+
+  it("the CLI's summary lists the missing permission under its warnings, not as something not simulated", async () => {
+    const summary = await runTemplateCli("invoke-permissions", { json: false });
+    expect(summary).toContain("Warnings (what is not simulated, and what AWS would refuse or warn about):");
+    expect(summary).toMatch(/ {2}OrdersRule.*events\.amazonaws\.com invoke Audit/);
   });
 });
