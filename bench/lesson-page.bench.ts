@@ -1,18 +1,24 @@
 /**
  * A lesson page's weight and the editor's readiness, in a real headless Chromium against the
- * production build (run `npm run build` first):
- * - first-load JavaScript: the gzipped bytes of every script the page loads before anyone
- *   scrolls to an editor (Monaco, served from /vendor, loads only near an editor, so it is
- *   counted separately);
- * - time to an interactive editor: from navigation start to a Monaco editor ready for typing
- *   after the simulator is scrolled into view.
+ * production build (run `npm run build` first; NEXT_DIST_DIR picks another build folder):
+ * - first-load JavaScript: the gzipped bytes (as transferred) of the scripts the server-rendered
+ *   HTML references (module scripts; the `nomodule` polyfills are not loaded by Chromium). Monaco,
+ *   from /vendor, is counted separately, and chunks loaded later by import() are listed;
+ * - time to an interactive editor: from navigation start to Monaco's editor lines visible, the
+ *   simulator scrolled into view right after the `load` event (a reader who scrolls at once).
+ *   The method of the runs up to 2026-11-22 12:45 scrolled only after network idle (~1.5 s later on these
+ *   machines); it is still measured, on separate page loads, for comparison.
+ * Phases: navigation timing, the scroll, Monaco's files requested/downloaded (resource timing) and
+ * evaluated (marks set by app/_components/simulator/code-editor.tsx), the editor's lines visible.
+ * The browser is cold for every load; the server is warmed by one unmeasured load.
  * Prints numbers; asserts nothing. Target (issue 6): ≤ 200 KB first-load JS; editor ≤ 1.5 s.
+ * BENCH_PORT, BENCH_PAGE_RUNS (page loads per method), BENCH_LESSON override the defaults.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Response } from "@playwright/test";
+import { chromium, type Browser, type Response } from "@playwright/test";
 import { summarize } from "./stats";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3390);
@@ -33,6 +39,66 @@ async function waitFor(url: string, ms: number) {
   throw new Error(`server did not answer ${url}`);
 }
 
+type Scroll = "load" | "networkidle";
+const PHASES = ["domContentLoaded", "load", "scrolled", "monacoRequested", "monacoDownloaded", "monacoEvaluating", "monacoEvaluated", "editorVisible"] as const;
+type Phase = (typeof PHASES)[number];
+const emptyPhases = () => Object.fromEntries(PHASES.map((k) => [k, [] as number[]])) as Record<Phase, number[]>;
+
+const transferredKb = async (r: Response) => (await r.request().sizes()).responseBodySize / 1024; // as sent (gzip)
+
+/** One cold page load: scroll to the first simulator after `scroll`, wait for Monaco's editor lines. */
+async function measure(browser: Browser, scroll: Scroll) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const scripts: Response[] = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") scripts.push(r);
+    });
+    const started = Date.now();
+    const document = await page.goto(`${BASE}${LESSON}`, { waitUntil: "load" });
+    // Bounded: a Monaco web worker's blob: request can stay "open" for Playwright, never idle.
+    if (scroll === "networkidle") await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => {});
+    const scrolled = await page.evaluate(() => performance.now());
+    const sim = page.locator(".simulator").first();
+    await sim.scrollIntoViewIfNeeded();
+    await sim.locator(".monaco-editor .view-lines").first().waitFor({ state: "visible", timeout: 30_000 });
+    const editorMs = Date.now() - started;
+    const t = await page.evaluate(() => {
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      const monaco = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.name.includes("/vendor/monaco/"));
+      return {
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        load: nav.loadEventEnd,
+        monacoRequested: Math.min(...monaco.map((r) => r.startTime)),
+        monacoDownloaded: Math.max(...monaco.filter((r) => /editor\.main|editor-|toggleHighContrast/.test(r.name)).map((r) => r.responseEnd)),
+        // Marks set by app/_components/simulator/code-editor.tsx around Monaco's AMD loading.
+        monacoEvaluating: performance.getEntriesByName("monaco:load-start")[0]?.startTime ?? NaN,
+        monacoEvaluated: performance.getEntriesByName("monaco:loaded")[0]?.startTime ?? NaN,
+        editorVisible: performance.now(),
+      };
+    });
+    await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => {});
+    // The page's own scripts: those its HTML names (module scripts only; Chromium skips `nomodule`).
+    const html = (await document?.text()) ?? "";
+    const named = new Set([...html.matchAll(/<script\b([^>]*)>/g)].filter((m) => !/\bnomodule\b/.test(m[1]!)).flatMap((m) => /\bsrc="([^"]+)"/.exec(m[1]!)?.[1] ?? []).map((src) => new URL(src.replace(/&amp;/g, "&"), BASE).href));
+    const own = scripts.filter((r) => named.has(r.url()));
+    const later = scripts.filter((r) => !named.has(r.url()));
+    const firstLoad = await Promise.all(own.map(async (r) => [new URL(r.url()).pathname, await transferredKb(r)] as const));
+    let monacoKb = 0;
+    for (const r of later.filter((r) => r.url().includes("/vendor/monaco/"))) monacoKb += await transferredKb(r);
+    return {
+      editorMs,
+      phases: { ...t, scrolled } satisfies Record<Phase, number>,
+      firstLoad,
+      monacoKb,
+      lateScripts: await Promise.all(later.filter((r) => r.url().startsWith(BASE) && !r.url().includes("/vendor/")).map(async (r) => `${new URL(r.url()).pathname} (${(await transferredKb(r)).toFixed(1)} KB)`)),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 export async function run(): Promise<void> {
   if (!existsSync(join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     console.log("lesson-page: no production build (.next/BUILD_ID); run `npm run build` first. Skipped.");
@@ -48,72 +114,42 @@ export async function run(): Promise<void> {
     await waitFor(`${BASE}${LESSON}`, 60_000);
     const firstLoadKb: number[] = [];
     const monacoKb: number[] = [];
-    const editorMs: number[] = [];
-    // Where the time to the editor goes (ms from navigation start, the page's own clock).
-    const phases: Record<"domContentLoaded" | "load" | "networkIdle" | "monacoRequested" | "monacoLoaded" | "editorVisible", number[]> = {
-      domContentLoaded: [],
-      load: [],
-      networkIdle: [],
-      monacoRequested: [],
-      monacoLoaded: [],
-      editorVisible: [],
-    };
+    const editorMs: Record<Scroll, number[]> = { load: [], networkidle: [] };
+    const phases: Record<Scroll, Record<Phase, number[]>> = { load: emptyPhases(), networkidle: emptyPhases() };
     let heaviest: string[] = [];
+    let lateScripts: string[] = [];
+    // One unmeasured load first: the server's first answer for each of Monaco's files took up to
+    // 18 s (2026-11-22, load average 9), a cost of the server starting, not of the page.
+    await measure(browser, "load");
     for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const scripts: Response[] = [];
-      page.on("response", (r) => {
-        if (r.request().resourceType() === "script") scripts.push(r);
-      });
-      const started = Date.now();
-      await page.goto(`${BASE}${LESSON}`, { waitUntil: "networkidle" });
-      const initial = [...scripts];
-      const sizeKb = async (list: Response[]) => {
-        let bytes = 0;
-        for (const r of list) bytes += (await r.request().sizes()).responseBodySize; // as transferred (gzip)
-        return bytes / 1024;
-      };
-      firstLoadKb.push(await sizeKb(initial.filter((r) => !r.url().includes("/vendor/"))));
-      phases.networkIdle.push(await page.evaluate(() => performance.now()));
-      if (i === 0) {
-        const sized = await Promise.all(initial.filter((r) => !r.url().includes("/vendor/")).map(async (r) => [new URL(r.url()).pathname, (await r.request().sizes()).responseBodySize / 1024] as const));
-        heaviest = sized.sort((a, b) => b[1] - a[1]).slice(0, 12).map(([path, kb]) => `${kb.toFixed(1)} KB ${path}`);
+      for (const scroll of ["load", "networkidle"] as const) {
+        const m = await measure(browser, scroll);
+        editorMs[scroll].push(m.editorMs);
+        for (const k of PHASES) phases[scroll][k].push(m.phases[k]);
+        if (scroll !== "load") continue;
+        firstLoadKb.push(m.firstLoad.reduce((sum, [, kb]) => sum + kb, 0));
+        monacoKb.push(m.monacoKb);
+        if (i === 0) {
+          heaviest = [...m.firstLoad].sort((x, y) => y[1] - x[1]).slice(0, 12).map(([path, kb]) => `${kb.toFixed(1)} KB ${path}`);
+          lateScripts = m.lateScripts;
+        }
       }
-      // Time to an interactive editor, counted from navigation start (the scroll is instant).
-      const sim = page.locator(".simulator").first();
-      await sim.scrollIntoViewIfNeeded();
-      await sim.locator(".monaco-editor .view-lines").first().waitFor({ state: "visible", timeout: 30_000 });
-      editorMs.push(Date.now() - started);
-      const t = await page.evaluate(() => {
-        const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-        const monaco = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.name.includes("/vendor/monaco/"));
-        return {
-          domContentLoaded: nav.domContentLoadedEventEnd,
-          load: nav.loadEventEnd,
-          monacoRequested: Math.min(...monaco.map((r) => r.startTime)),
-          monacoLoaded: Math.max(...monaco.filter((r) => /editor\.main/.test(r.name)).map((r) => r.responseEnd)),
-          editorVisible: performance.now(),
-        };
-      });
-      for (const k of ["domContentLoaded", "load", "monacoRequested", "monacoLoaded", "editorVisible"] as const) phases[k].push(t[k]);
-      await page.waitForLoadState("networkidle");
-      monacoKb.push(await sizeKb(scripts.filter((r) => r.url().includes("/vendor/monaco/"))));
-      await context.close();
     }
     const row = (name: string, unit: string, values: number[], target: string) => {
       const s = summarize(values);
       console.log(`| ${name} | ${unit} | ${s.median.toFixed(1)} | ${s.p95.toFixed(1)} | ${target} |`);
     };
-    console.log(`Lesson page ${LESSON}, ${RUNS} cold page loads (new browser context each), production build\n`);
+    console.log(`Lesson page ${LESSON}, ${RUNS} cold page loads per method (new browser context each), production build\n`);
     console.log("| Metric | Unit | p50 | p95 | Target |\n|---|---|---|---|---|");
     row("First-load JavaScript (gzipped, without the editor)", "KB", firstLoadKb, "≤ 200 KB");
-    row("Navigation to an interactive editor", "ms", editorMs, "≤ 1,500 ms");
-    row("Monaco, loaded near the editor (gzipped, from /vendor)", "KB", monacoKb, "–");
-    console.log(`\nWhere the time to the editor goes (p50 of ms since navigation start, page clock): ${Object.entries(phases)
-      .map(([k, v]) => `${k} ${summarize(v).median.toFixed(0)}`)
-      .join(", ")}`);
+    row("Navigation to an interactive editor (Monaco; scrolled at `load`)", "ms", editorMs.load, "≤ 1,500 ms");
+    row("Navigation to an interactive editor (Monaco; scrolled at network idle, the earlier method)", "ms", editorMs.networkidle, "–");
+    row("Monaco's scripts (gzipped, from /vendor/monaco)", "KB", monacoKb, "–");
+    for (const scroll of ["load", "networkidle"] as const) {
+      console.log(`\nWhere the time goes, scrolled at ${scroll} (p50 of ms since navigation start, page clock): ${PHASES.map((k) => `${k} ${summarize(phases[scroll][k]).median.toFixed(0)}`).join(", ")}`);
+    }
     console.log(`\nLargest first-load scripts (run 1, gzipped):\n${heaviest.map((l) => `- ${l}`).join("\n")}`);
+    console.log(`\nThe page's scripts loaded later by import() (run 1, scrolled at load; the editor's wrapper, the picked event…): ${lateScripts.join(", ") || "none"}`);
   } finally {
     await browser.close();
     server.kill();
