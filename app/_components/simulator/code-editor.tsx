@@ -20,8 +20,10 @@ let typesAdded = false;
  */
 function loadMonaco(): Promise<void> {
   loading ??= (async () => {
+    performance.mark("monaco:load-start"); // read by bench/lesson-page.bench.ts
     loader.config({ paths: { vs: "/vendor/monaco/vs" } });
     await loader.init();
+    performance.mark("monaco:loaded");
   })();
   return loading;
 }
@@ -91,7 +93,7 @@ export function CodeEditor({ value, onChange, language, label, onRun, height = 3
       start();
       return;
     }
-    const cancelWarmUp = whenIdle(() => void loadMonaco().catch(() => {}), 2000);
+    const cancelWarmUp = whenIdle(() => void loadMonaco().catch(() => {}), 500);
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
