@@ -12,18 +12,16 @@
  *
  * Run: `npm run bench -- classes-grading` (BENCH_BURST=500, BENCH_RATE=50, BENCH_SECONDS=10).
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg } from "node:os";
-import pg from "pg";
 import type { ExerciseReport } from "../sandbox/grading";
 import type { ExerciseSpec } from "../sandbox/grading/spec";
 import { createAssignment, submitItem } from "../app/_server/classes/assignments";
 import { createClass } from "../app/_server/classes/classes";
 import { processNext } from "../app/_server/classes/queue";
-import type { Db } from "../app/_server/db/client";
-import { migrate } from "../app/_server/db/migrate";
 import { gradeOnServer, serverGrader } from "../app/_server/grading";
+import { databaseKinds, migratedDb, type MigratedDb } from "../tests/helpers/migrated-db";
 import { fmt, summarize } from "./stats";
 
 const BURST = Number(process.env.BENCH_BURST ?? 500);
@@ -43,52 +41,6 @@ tests:
   - { id: doubles-two, name: doubles two, points: 1, event: { n: 2 }, expect: { response: 4 } }
   - { id: doubles-secret, name: doubles a secret number, points: 3, hidden: true, event: { n: 21 }, expect: { response: 42 } }
 `;
-
-interface BenchDb {
-  name: string;
-  prisma: Db;
-  close(): Promise<void>;
-}
-
-async function pglite(): Promise<BenchDb> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const { PrismaClient } = await import("../prisma/generated/client");
-  const { pgliteConnection } = await import("../app/_server/db/sql");
-  const instance = new PGlite();
-  await instance.waitReady;
-  await migrate(pgliteConnection(instance, { kind: "pglite", dataDir: null }, true));
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(instance) });
-  return { name: "PGlite (in memory)", prisma, close: async () => (await prisma.$disconnect(), await instance.close()) };
-}
-
-async function postgres(adminUrl: string): Promise<BenchDb> {
-  const { openDb } = await import("../app/_server/db/client");
-  const { openSql } = await import("../app/_server/db/sql");
-  const name = `lambdalab_bench_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const target = { kind: "postgres" as const, url: url.toString(), display: name };
-  const sql = await openSql(target);
-  await migrate(sql);
-  await sql.close();
-  const open = await openDb(target);
-  return {
-    name: "PostgreSQL",
-    prisma: open.prisma,
-    async close() {
-      await open.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 /**
  * RSS (MB) of this process and of all its descendants (the grading host and its worker
@@ -136,7 +88,7 @@ interface Timing {
   latency?: number;
 }
 
-async function scenario(db: BenchDb, label: string, count: number, spacingMs: number) {
+async function scenario(db: MigratedDb, label: string, count: number, spacingMs: number) {
   const prisma = db.prisma;
   const teacher = await prisma.user.create({ data: { email: `t-${randomUUID()}@example.com`, role: "TEACHER" } });
   const classroom = await createClass(prisma, teacher, { name: label });
@@ -219,23 +171,23 @@ async function scenario(db: BenchDb, label: string, count: number, spacingMs: nu
 }
 
 export async function run(): Promise<void> {
-  const kinds: Array<() => Promise<BenchDb>> = [pglite];
-  if (process.env.TEST_DATABASE_URL) kinds.push(() => postgres(process.env.TEST_DATABASE_URL!));
   const grader = serverGrader();
   console.log(`machine: ${cpus()[0]?.model ?? "?"} × ${availableParallelism()}, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}; grader workers: ${grader.size}, grading loops: ${LANES}`);
   const warm = performance.now();
   await grader.warmUp();
-  console.log(`grader warm-up (${grader.size} worker processes + 1 assertion worker): ${fmt(performance.now() - warm, 0)} ms\n`);
+  console.log(`grading host started in ${fmt(performance.now() - warm, 0)} ms (its ${grader.size} workers warm up in the background)\n`);
 
-  for (const db of kinds) {
-    const d = await db();
+  // The test suite's databases: in-memory PGlite, and PostgreSQL when TEST_DATABASE_URL is set.
+  for (const kind of databaseKinds) {
+    const d = await migratedDb(kind);
+    const name = kind.name === "pglite" ? "PGlite (in memory)" : "PostgreSQL";
     try {
       for (const [label, count, spacing] of [
         ["burst", BURST, 0],
         ["steady", RATE * SECONDS, 1000 / RATE],
       ] as const) {
         const r = await scenario(d, `${label}-${randomUUID().slice(0, 8)}`, count, spacing);
-        console.log(`### ${d.name}: ${label === "burst" ? `${count} submissions at once` : `${RATE} submissions/s for ${SECONDS} s (${count})`}\n`);
+        console.log(`### ${name}: ${label === "burst" ? `${count} submissions at once` : `${RATE} submissions/s for ${SECONDS} s (${count})`}\n`);
         console.log(`| measure | value |\n|---|---|`);
         console.log(`| submitted / stored / graded / all tests passed | ${r.count} / ${r.rows} / ${r.graded} / ${r.perfect} ${r.rows === r.count && r.graded === r.count ? "(none lost)" : "(LOST OR FAILED SUBMISSIONS)"} |`);
         console.log(`| all submissions stored (submitItem) after | ${fmt(r.stored / 1000, 1)} s |`);
@@ -247,6 +199,7 @@ export async function run(): Promise<void> {
       }
     } finally {
       await d.close();
+      await d.drop();
     }
   }
   await grader.dispose();
