@@ -183,10 +183,11 @@ export class FfiCalls implements GuestCalls {
     return new Lifetime(ptr, undefined, (p: Ptr) => this.ffi.QTS_FreeValuePointer(this.ctxPtr, p), this.rt) as unknown as QuickJSHandle;
   }
 
-  private typeOf(ctxPtr: Ptr, value: Ptr): string {
+  /** Whether a value is a number: of the `typeof` names only "number" starts with "n" (no string decode). */
+  private isNumber(ctxPtr: Ptr, value: Ptr): boolean {
     const p = this.ffi.QTS_Typeof(ctxPtr, value);
     try {
-      return this.m.UTF8ToString(p);
+      return this.m.HEAPU8[p] === 0x6e;
     } finally {
       this.m._free(p);
     }
@@ -230,7 +231,7 @@ export class FfiCalls implements GuestCalls {
       this.ffi.QTS_FreeValuePointerRuntime(this.rtPtr, value);
       return { count: 0 };
     }
-    if (this.typeOf(jobCtx, value) === "number") {
+    if (this.isNumber(jobCtx, value)) {
       const count = this.ffi.QTS_GetFloat64(jobCtx, value);
       this.ffi.QTS_FreeValuePointer(jobCtx, value);
       return { count };
