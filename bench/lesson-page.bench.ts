@@ -4,12 +4,14 @@
  * - first-load JavaScript: the gzipped bytes (as transferred) of the scripts the server-rendered
  *   HTML references (module scripts; the `nomodule` polyfills are not loaded by Chromium). Monaco,
  *   from /vendor, is counted separately, and chunks loaded later by import() are listed;
- * - time to an interactive editor: from navigation start to Monaco's editor lines visible, the
- *   simulator scrolled into view right after the `load` event (a reader who scrolls at once).
+ * - time to an interactive editor: from navigation start to Monaco's first line of code rendered
+ *   (page clock), the simulator scrolled into view right after the `load` event (a reader who
+ *   scrolls at once). Also printed as the harness sees it: wall clock until Playwright notices.
  *   The method of the runs up to 2026-11-22 12:45 scrolled only after network idle (~1.5 s later on these
  *   machines); it is still measured, on separate page loads, for comparison.
  * Phases: navigation timing, the scroll, Monaco's files requested/downloaded (resource timing) and
- * evaluated (marks set by app/_components/simulator/code-editor.tsx), the editor's lines visible.
+ * evaluated (marks set by app/_components/simulator/code-editor.tsx), the editor's first line, and
+ * when Playwright's wait returned (page clock).
  * The browser is cold for every load; the server is warmed by one unmeasured load.
  * Prints numbers; asserts nothing. Target (issue 6): ≤ 200 KB first-load JS; editor ≤ 1.5 s.
  * BENCH_PORT, BENCH_PAGE_RUNS (page loads per method), BENCH_LESSON override the defaults.
@@ -40,7 +42,7 @@ async function waitFor(url: string, ms: number) {
 }
 
 type Scroll = "load" | "networkidle";
-const PHASES = ["domContentLoaded", "load", "scrolled", "monacoRequested", "monacoDownloaded", "monacoEvaluating", "monacoEvaluated", "editorVisible"] as const;
+const PHASES = ["domContentLoaded", "load", "scrolled", "monacoRequested", "monacoDownloaded", "monacoEvaluating", "monacoEvaluated", "editorLines", "harnessSawEditor"] as const;
 type Phase = (typeof PHASES)[number];
 const emptyPhases = () => Object.fromEntries(PHASES.map((k) => [k, [] as number[]])) as Record<Phase, number[]>;
 
@@ -51,19 +53,30 @@ async function measure(browser: Browser, scroll: Scroll) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
+    // The page's own clock when the simulator's editor first shows a line of code: Playwright's
+    // polling and round trips add 0.2–0.4 s under load, which no reader waits for.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector(".simulator .monaco-editor .view-lines .view-line")) {
+          (window as unknown as { __editorLines: number }).__editorLines = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { subtree: true, childList: true });
+    });
     const scripts: Response[] = [];
     page.on("response", (r) => {
       if (r.request().resourceType() === "script") scripts.push(r);
     });
     const started = Date.now();
-    const document = await page.goto(`${BASE}${LESSON}`, { waitUntil: "load" });
+    const htmlResponse = await page.goto(`${BASE}${LESSON}`, { waitUntil: "load" });
     // Bounded: a Monaco web worker's blob: request can stay "open" for Playwright, never idle.
     if (scroll === "networkidle") await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => {});
     const scrolled = await page.evaluate(() => performance.now());
     const sim = page.locator(".simulator").first();
     await sim.scrollIntoViewIfNeeded();
     await sim.locator(".monaco-editor .view-lines").first().waitFor({ state: "visible", timeout: 30_000 });
-    const editorMs = Date.now() - started;
+    const harnessMs = Date.now() - started;
     const t = await page.evaluate(() => {
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       const monaco = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.name.includes("/vendor/monaco/"));
@@ -75,12 +88,13 @@ async function measure(browser: Browser, scroll: Scroll) {
         // Marks set by app/_components/simulator/code-editor.tsx around Monaco's AMD loading.
         monacoEvaluating: performance.getEntriesByName("monaco:load-start")[0]?.startTime ?? NaN,
         monacoEvaluated: performance.getEntriesByName("monaco:loaded")[0]?.startTime ?? NaN,
-        editorVisible: performance.now(),
+        editorLines: (window as unknown as { __editorLines?: number }).__editorLines ?? NaN,
+        harnessSawEditor: performance.now(),
       };
     });
     await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => {});
     // The page's own scripts: those its HTML names (module scripts only; Chromium skips `nomodule`).
-    const html = (await document?.text()) ?? "";
+    const html = (await htmlResponse?.text()) ?? "";
     const named = new Set([...html.matchAll(/<script\b([^>]*)>/g)].filter((m) => !/\bnomodule\b/.test(m[1]!)).flatMap((m) => /\bsrc="([^"]+)"/.exec(m[1]!)?.[1] ?? []).map((src) => new URL(src.replace(/&amp;/g, "&"), BASE).href));
     const own = scripts.filter((r) => named.has(r.url()));
     const later = scripts.filter((r) => !named.has(r.url()));
@@ -88,7 +102,8 @@ async function measure(browser: Browser, scroll: Scroll) {
     let monacoKb = 0;
     for (const r of later.filter((r) => r.url().includes("/vendor/monaco/"))) monacoKb += await transferredKb(r);
     return {
-      editorMs,
+      editorMs: t.editorLines,
+      harnessMs,
       phases: { ...t, scrolled } satisfies Record<Phase, number>,
       firstLoad,
       monacoKb,
@@ -115,6 +130,7 @@ export async function run(): Promise<void> {
     const firstLoadKb: number[] = [];
     const monacoKb: number[] = [];
     const editorMs: Record<Scroll, number[]> = { load: [], networkidle: [] };
+    const harnessMs: Record<Scroll, number[]> = { load: [], networkidle: [] };
     const phases: Record<Scroll, Record<Phase, number[]>> = { load: emptyPhases(), networkidle: emptyPhases() };
     let heaviest: string[] = [];
     let lateScripts: string[] = [];
@@ -125,6 +141,7 @@ export async function run(): Promise<void> {
       for (const scroll of ["load", "networkidle"] as const) {
         const m = await measure(browser, scroll);
         editorMs[scroll].push(m.editorMs);
+        harnessMs[scroll].push(m.harnessMs);
         for (const k of PHASES) phases[scroll][k].push(m.phases[k]);
         if (scroll !== "load") continue;
         firstLoadKb.push(m.firstLoad.reduce((sum, [, kb]) => sum + kb, 0));
@@ -142,8 +159,10 @@ export async function run(): Promise<void> {
     console.log(`Lesson page ${LESSON}, ${RUNS} cold page loads per method (new browser context each), production build\n`);
     console.log("| Metric | Unit | p50 | p95 | Target |\n|---|---|---|---|---|");
     row("First-load JavaScript (gzipped, without the editor)", "KB", firstLoadKb, "≤ 200 KB");
-    row("Navigation to an interactive editor (Monaco; scrolled at `load`)", "ms", editorMs.load, "≤ 1,500 ms");
-    row("Navigation to an interactive editor (Monaco; scrolled at network idle, the earlier method)", "ms", editorMs.networkidle, "–");
+    row("Navigation to an interactive editor (Monaco's first line rendered, page clock; scrolled at `load`)", "ms", editorMs.load, "≤ 1,500 ms");
+    row("… the same, as the harness saw it (Playwright's wall clock, as in the earlier runs)", "ms", harnessMs.load, "–");
+    row("Navigation to an interactive editor (page clock; scrolled at network idle, the earlier method)", "ms", editorMs.networkidle, "–");
+    row("… the same, as the harness saw it (the earlier runs' headline method)", "ms", harnessMs.networkidle, "–");
     row("Monaco's scripts (gzipped, from /vendor/monaco)", "KB", monacoKb, "–");
     for (const scroll of ["load", "networkidle"] as const) {
       console.log(`\nWhere the time goes, scrolled at ${scroll} (p50 of ms since navigation start, page clock): ${PHASES.map((k) => `${k} ${summarize(phases[scroll][k]).median.toFixed(0)}`).join(", ")}`);
