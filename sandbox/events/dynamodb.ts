@@ -20,7 +20,7 @@
  * `TypeError` naming the path of the bad value, since DynamoDB would refuse it too.
  */
 import type { AttributeValue } from "aws-lambda";
-import { base64ToBytes, bytesToBase64 } from "./encoding";
+import { base64ToBytes, bytesToBase64, utf8 } from "./encoding";
 
 export type { AttributeValue };
 
@@ -119,4 +119,29 @@ export function unmarshallItem(item: DynamoDBItem): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(item)) out[key] = unmarshall(v);
   return out;
+}
+
+/**
+ * DynamoDB's size of a value (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html):
+ * strings and binary by length, numbers ≈ 1 byte per 2 significant digits + 1, BOOL/NULL 1 byte,
+ * lists and maps 3 bytes plus 1 per element plus their contents.
+ */
+export function attributeSize(v: AttributeValue): number {
+  const numberSize = (n: string) => Math.ceil(n.replace(/^[+-]|\.|e.*$/gi, "").replace(/^0+/, "").length / 2) + 1;
+  if (v.S !== undefined) return utf8(v.S).length;
+  if (v.N !== undefined) return numberSize(v.N);
+  if (v.B !== undefined) return base64ToBytes(v.B).length;
+  if (v.BOOL !== undefined || v.NULL !== undefined) return 1;
+  if (v.SS !== undefined) return v.SS.reduce((n, s) => n + utf8(s).length, 0);
+  if (v.NS !== undefined) return v.NS.reduce((n, s) => n + numberSize(s), 0);
+  if (v.BS !== undefined) return v.BS.reduce((n, s) => n + base64ToBytes(s).length, 0);
+  if (v.L !== undefined) return 3 + v.L.reduce((n, e) => n + 1 + attributeSize(e), 0);
+  if (v.M !== undefined) return 3 + Object.entries(v.M).reduce((n, [k, e]) => n + 1 + utf8(k).length + attributeSize(e), 0);
+  return 0;
+}
+
+/** An item's size by the same rules (what the 400 KB item limit and stream records' SizeBytes count). */
+export function itemSize(item: DynamoDBItem | undefined): number {
+  if (!item) return 0;
+  return Object.entries(item).reduce((n, [k, v]) => n + utf8(k).length + attributeSize(v), 0);
 }

@@ -3,7 +3,6 @@
  * Amazon Data Firehose transformation, and CloudWatch Logs subscriptions.
  */
 import type {
-  AttributeValue,
   CloudWatchLogsDecodedData,
   CloudWatchLogsEvent,
   DynamoDBRecord,
@@ -15,8 +14,8 @@ import type {
   MSKRecord,
 } from "aws-lambda";
 import { type CommonOptions, arn, epochSeconds, epochSecondsFraction, isoMs, isoSeconds, world } from "./defaults";
-import { type DynamoDBItem, marshallItem } from "./dynamodb";
-import { base64ToBytes, bytesToBase64, gzipStored, hexFromSeed, utf8, uuidFromSeed } from "./encoding";
+import { itemSize, marshallItem } from "./dynamodb";
+import { bytesToBase64, gzipStored, hexFromSeed, utf8, uuidFromSeed } from "./encoding";
 import type { MessageBody } from "./messaging";
 import type { KinesisTumblingWindowEvent } from "./types";
 
@@ -48,30 +47,6 @@ export interface DynamoDBStreamOptions extends CommonOptions {
   streamViewType?: "KEYS_ONLY" | "NEW_IMAGE" | "OLD_IMAGE" | "NEW_AND_OLD_IMAGES";
   /** The stream label (when the stream was enabled). Default `2026-01-01T00:00:00.000`. */
   streamLabel?: string;
-}
-
-/**
- * DynamoDB's size of a value (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html):
- * strings and binary by length, numbers ≈ 1 byte per 2 significant digits + 1, BOOL/NULL 1 byte,
- * lists and maps 3 bytes plus 1 per element plus their contents.
- */
-function attributeSize(v: AttributeValue): number {
-  const numberSize = (n: string) => Math.ceil(n.replace(/^-|\.|e.*$/gi, "").replace(/^0+/, "").length / 2) + 1;
-  if (v.S !== undefined) return utf8(v.S).length;
-  if (v.N !== undefined) return numberSize(v.N);
-  if (v.B !== undefined) return base64ToBytes(v.B).length;
-  if (v.BOOL !== undefined || v.NULL !== undefined) return 1;
-  if (v.SS !== undefined) return v.SS.reduce((n, s) => n + utf8(s).length, 0);
-  if (v.NS !== undefined) return v.NS.reduce((n, s) => n + numberSize(s), 0);
-  if (v.BS !== undefined) return v.BS.reduce((n, s) => n + base64ToBytes(s).length, 0);
-  if (v.L !== undefined) return 3 + v.L.reduce((n, e) => n + 1 + attributeSize(e), 0);
-  if (v.M !== undefined) return 3 + Object.entries(v.M).reduce((n, [k, e]) => n + 1 + utf8(k).length + attributeSize(e), 0);
-  return 0;
-}
-
-function itemSize(item: DynamoDBItem | undefined): number {
-  if (!item) return 0;
-  return Object.entries(item).reduce((n, [k, v]) => n + utf8(k).length + attributeSize(v), 0);
 }
 
 /**

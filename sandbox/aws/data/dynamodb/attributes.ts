@@ -171,24 +171,8 @@ function sameSet(a: string[], b: string[], key: (s: string) => string): boolean 
 
 // ---- size --------------------------------------------------------------------------------------
 
-/** Item size by DynamoDB's rules (DeveloperGuide CapacityUnitCalculations). */
-export function valueSize(v: AV): number {
-  const numberSize = (n: string) => Math.ceil(n.replace(/^[+-]|\.|e.*$/gi, "").replace(/^0+/, "").length / 2) + 1;
-  if (v.S !== undefined) return utf8(v.S).length;
-  if (v.N !== undefined) return numberSize(v.N);
-  if (v.B !== undefined) return base64ToBytes(v.B).length;
-  if (v.BOOL !== undefined || v.NULL !== undefined) return 1;
-  if (v.SS !== undefined) return v.SS.reduce((n, s) => n + utf8(s).length, 0);
-  if (v.NS !== undefined) return v.NS.reduce((n, s) => n + numberSize(s), 0);
-  if (v.BS !== undefined) return v.BS.reduce((n, s) => n + base64ToBytes(s).length, 0);
-  if (v.L !== undefined) return 3 + v.L.reduce((n, e) => n + 1 + valueSize(e), 0);
-  if (v.M !== undefined) return 3 + Object.entries(v.M).reduce((n, [k, e]) => n + 1 + utf8(k).length + valueSize(e), 0);
-  return 0;
-}
-
-export function itemSize(item: Item): number {
-  return Object.entries(item).reduce((n, [k, v]) => n + utf8(k).length + valueSize(v), 0);
-}
+/** Item size by DynamoDB's rules (DeveloperGuide CapacityUnitCalculations): the events package's. */
+export { attributeSize as valueSize, itemSize } from "../../../events/dynamodb";
 
 export function clone<T>(v: T): T {
   return structuredClone(v);
