@@ -22,25 +22,13 @@ import { createClass } from "../app/_server/classes/classes";
 import { processNext } from "../app/_server/classes/queue";
 import { gradeOnServer, serverGrader } from "../app/_server/grading";
 import { databaseKinds, migratedDb, type MigratedDb } from "../tests/helpers/migrated-db";
+import { DOUBLE_IT_EXERCISE as EXERCISE } from "../tests/helpers/double-it";
 import { fmt, summarize } from "./stats";
 
 const BURST = Number(process.env.BENCH_BURST ?? 500);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LANES = Number(process.env.BENCH_LANES ?? 2 * serverGrader().size);
-
-// A small custom exercise like a teacher's: one visible and one hidden test.
-const EXERCISE = `
-id: double-it
-title: Double it
-instructions: Return \`event.n * 2\`.
-function: { timeoutSeconds: 1 }
-stub: { index.mjs: "export const handler = async (event) => 0;" }
-solution: { index.mjs: "export const handler = async (event) => event.n * 2;" }
-tests:
-  - { id: doubles-two, name: doubles two, points: 1, event: { n: 2 }, expect: { response: 4 } }
-  - { id: doubles-secret, name: doubles a secret number, points: 3, hidden: true, event: { n: 21 }, expect: { response: 42 } }
-`;
 
 /**
  * RSS (MB) of this process and of all its descendants (the grading host and its worker

@@ -11,18 +11,7 @@ import { createAssignment, submitItem } from "@/app/_server/classes/assignments"
 import { createClass, joinClass } from "@/app/_server/classes/classes";
 import { claimNext, MAX_ATTEMPTS, MAX_STOPPED_RUNS, processNext } from "@/app/_server/classes/queue";
 import { databaseKinds, migratedDb, type MigratedDb } from "../helpers/databases";
-
-const EXERCISE = `
-id: double-it
-title: Double it
-instructions: Return \`event.n * 2\`.
-function: { timeoutSeconds: 1 }
-stub: { index.mjs: "export const handler = async (event) => 0;" }
-solution: { index.mjs: "export const handler = async (event) => event.n * 2;" }
-tests:
-  - { id: doubles-two, name: doubles two, points: 1, event: { n: 2 }, expect: { response: 4 } }
-  - { id: doubles-secret, name: doubles a secret number, points: 3, hidden: true, event: { n: 21 }, expect: { response: 42 } }
-`;
+import { DOUBLE_IT_EXERCISE as EXERCISE } from "../helpers/double-it";
 
 const SOLUTION = { "index.mjs": "export const handler = async (event) => event.n * 2;" };
 
