@@ -71,6 +71,7 @@ describe("guestCalls", () => {
         const calls = lane(make(rt, ctx));
         const text = "héllo — ☃ 𝄞 " + JSON.stringify({ a: "\u2028", b: "\\u0000" });
         expect(calls.callString(fn("echo"), text).value).toBe(text);
+        for (const n of [2046, 2047, 2048, 2049]) expect(calls.callString(fn("echo"), "a".repeat(n)).value).toBe("a".repeat(n)); // around the reused buffer's size
         const big = "ü".repeat(200_000); // 400,000 UTF-8 bytes
         expect(calls.callNumber(fn("len"), big).value).toBe(200_000);
         expect(calls.callString(fn("echo"), big).value).toBe(big);

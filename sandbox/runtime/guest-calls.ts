@@ -105,8 +105,11 @@ export function guestCalls(rt: QuickJSRuntime, ctx: QuickJSContext): GuestCalls 
 
 /** Arguments a runtime function takes at most through this lane. */
 const MAX_ARGS = 8;
-/** Strings up to this many UTF-8 bytes are written into one reused buffer (larger ones get their own). */
-const SCRATCH_BYTES = 64 * 1024;
+/**
+ * Strings up to this many UTF-8 bytes are written into one reused buffer; larger ones get their own
+ * (malloc + free: what the handle API does for every string). Small: each environment holds one.
+ */
+const SCRATCH_BYTES = 2048;
 
 export class FfiCalls implements GuestCalls {
   private readonly undefinedPtr: Ptr;
