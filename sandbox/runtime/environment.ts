@@ -123,6 +123,7 @@ interface Vm {
     init: QuickJSHandle;
     invoke: QuickJSHandle;
     take: QuickJSHandle;
+    takeBody: QuickJSHandle;
     drained: QuickJSHandle;
     nextDue: QuickJSHandle;
     runNext: QuickJSHandle;
@@ -457,6 +458,7 @@ class Environment implements ExecutionEnvironment {
         init: get("init"),
         invoke: get("invoke"),
         take: get("take"),
+        takeBody: get("takeBody"),
         drained: get("drained"),
         nextDue: get("nextDue"),
         runNext: get("runNext"),
@@ -795,6 +797,7 @@ class Environment implements ExecutionEnvironment {
     const vm = this.vm;
     if (!vm) return this.completion !== undefined;
     let o: string;
+    let body: string;
     try {
       const r = vm.calls.callString(vm.fns.take);
       if (r.error) {
@@ -802,14 +805,22 @@ class Environment implements ExecutionEnvironment {
         return this.completion !== undefined;
       }
       o = r.value;
+      if (o === "") return this.completion !== undefined;
+      // The kind alone: a large body follows by itself.
+      const b = o.length === 1 ? vm.calls.callString(vm.fns.takeBody) : { value: o.slice(1) };
+      if (b.error) {
+        b.error.dispose();
+        return this.completion !== undefined;
+      }
+      body = b.value;
     } catch (e) {
       this.hostFailure(e);
       return this.completion !== undefined;
     }
-    if (o !== "" && !this.completion) {
-      // '1' + body: a response; '0' + body: an error payload; '2' + size: a response over the limit.
+    if (!this.completion) {
+      // Kind '1': a response; '0': an error payload; '2': a response over the limit (body: its size).
       const kind = o.charCodeAt(0);
-      this.completion = kind === 50 ? { ok: true, body: "", sizeBytes: Number(o.slice(1)) } : { ok: kind === 49, body: o.slice(1) };
+      this.completion = kind === 50 ? { ok: true, body: "", sizeBytes: Number(body) } : { ok: kind === 49, body };
     }
     return this.completion !== undefined;
   }

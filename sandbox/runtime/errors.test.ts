@@ -104,6 +104,23 @@ describe("function errors", () => {
     });
   });
 
+  it("returns responses and error payloads of any size up to the limit intact (the large ones cross alone)", async () => {
+    const e = await env("exports.handler = async (ev) => { if (ev.fail) throw new Error('é'.repeat(ev.n)); return { s: 'ü€'.repeat(ev.n) }; };", { memoryMB: 512 });
+    // Around 64K characters of JSON (where the body starts crossing alone), and far above.
+    for (const n of [1, 32_000, 33_000, 1_000_000]) {
+      const ok = await e.invoke({ n });
+      expect(ok.status).toBe("success");
+      expect(ok.payload).toEqual({ s: "ü€".repeat(n) });
+    }
+    for (const n of [1, 32_000, 33_000, 100_000]) {
+      // (Up to 256K characters: longer messages are cut, see errorJson in guest/core.ts.)
+      const failed = await e.invoke({ n, fail: true });
+      expect(failed.status).toBe("error");
+      expect((failed.payload as { errorMessage: string }).errorMessage).toBe("é".repeat(n));
+    }
+    e.dispose();
+  });
+
   it("measures a non-ASCII response in UTF-8 bytes", async () => {
     const r = await invokeOnce("exports.handler = async () => '\u00e9'.repeat(3200000);", {}, { memoryMB: 512 });
     expect(r.payload).toEqual({

@@ -353,13 +353,24 @@ function init() {
 var exitListener = null;
 // The invoke's outcome waits here until the host takes it after a job round (take(), one plain call):
 // a host callback per invoke cost more than the rest of a trivial invoke's crossings together.
-// The first outcome since the last take wins, as the host's guard did.
-var outcome = '';
+// The first outcome since the last take wins, as the host's guard did. Kinds: '1' a response, '0'
+// an error payload (body: JSON text, never empty), '2' a response over the limit (body: its size).
+var outcomeKind = '', outcomeBody = '';
 function report(ok, body, size) {
-  if (outcome !== '') return;
-  outcome = size !== undefined ? '2' + size : (ok ? '1' : '0') + body;
+  if (outcomeKind !== '') return;
+  if (size !== undefined) { outcomeKind = '2'; outcomeBody = '' + size; }
+  else { outcomeKind = ok ? '1' : '0'; outcomeBody = body; }
 }
-function take() { var o = outcome; outcome = ''; return o; }
+// Kind and body in one string, or for a large body the kind alone: the body then crosses by itself
+// (takeBody), so a response near the memory limit is not copied into a second string.
+function take() {
+  var k = outcomeKind;
+  if (k === '' || outcomeBody.length > 65536) return k;
+  var o = k + outcomeBody;
+  outcomeKind = ''; outcomeBody = '';
+  return o;
+}
+function takeBody() { var b = outcomeBody; outcomeKind = ''; outcomeBody = ''; return b; }
 function isPromise(o) { try { return !!(o && o.then && typeof o.then === 'function'); } catch (x) { return false; } }
 function postResponse(result) {
   var body;
@@ -473,6 +484,7 @@ return {
   init: init,
   invoke: invoke,
   take: take,
+  takeBody: takeBody,
   drained: drained,
   nextDue: function () { return libs.timers ? lib('timers').nextDue() : -1; },
   runNext: function (now) { return libs.timers ? lib('timers').runNext(now) : false; },
