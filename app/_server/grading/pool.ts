@@ -28,6 +28,8 @@ export interface GraderOptions {
   /** V8 limits of each worker process (default: the pool's 256 MB old generation). */
   resourceLimits?: NodePoolOptions["resourceLimits"];
   hardStop?: NodePoolOptions["hardStop"];
+  /** Sessions (test cases) a worker serves before it is replaced (default 5,000). */
+  maxSessionsPerWorker?: number;
 }
 
 export interface GradeRequest {
@@ -62,7 +64,10 @@ function assertionFunction(body: string, names: string[]): string {
 
 export function createGrader(options: GraderOptions = {}): Grader {
   const size = Math.max(1, options.size ?? (Number(process.env.GRADING_WORKERS) || 2));
-  const pool: NodePool = createNodePool({ size, isolation: "process", resourceLimits: options.resourceLimits, hardStop: options.hardStop });
+  // Every environment is fresh and disposed after its test, so a worker has little to leak; 200
+  // sessions per worker (the pool's default) recycled each worker every 100 two-test submissions,
+  // ~1.5 s of CPU each time (measured in bench/classes-grading), a fifth of all grading work at a deadline.
+  const pool: NodePool = createNodePool({ size, isolation: "process", resourceLimits: options.resourceLimits, hardStop: options.hardStop, maxSessionsPerWorker: options.maxSessionsPerWorker ?? 5_000 });
   // Snippets are tiny: one worker, 1 s timeout (hard stop ~3 s), 128 MB.
   const assertions: NodePool = createNodePool({ size: 1, isolation: "process", resourceLimits: { maxOldGenerationSizeMb: 128 }, hardStop: { marginMs: 1_000, initAllowanceMs: 0 } });
   // At most `size` submissions grade at once, so a grade never waits for a worker inside its budget.

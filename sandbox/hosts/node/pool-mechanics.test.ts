@@ -74,6 +74,8 @@ describe("node pool mechanics (fixture worker)", () => {
       for (let i = 0; i < 3; i++) {
         const [r] = await recycling.run(config, [{ i }]);
         environments.push((r?.payload as { environment: string }).environment);
+        // The replacement starts as soon as the second session ends, before anyone asks for it.
+        if (i === 1) expect(recycling.stats().workersStarted).toBe(2);
       }
       expect(recycling.stats().workersStarted).toBe(2);
       expect(recycling.stats().workersLost).toBe(0);

@@ -269,7 +269,9 @@ export function createNodePool(options: NodePoolOptions = {}): NodePool {
     slot.sessionsServed++;
     if (slot.sessionsServed >= maxSessionsPerWorker) {
       slot.connection?.close();
-      slot.connection = undefined;
+      // Start the replacement now, not on the next lease: a worker's start (engine and sources
+      // loaded) costs 1–2 s, which the next session would otherwise wait for.
+      slot.connection = disposed ? undefined : spawn();
       slot.sessionsServed = 0;
     }
     const waiter = waiters.shift();
