@@ -42,7 +42,7 @@ async function waitFor(url: string, ms: number) {
 }
 
 type Scroll = "load" | "networkidle";
-const PHASES = ["domContentLoaded", "load", "scrolled", "monacoRequested", "monacoDownloaded", "monacoEvaluating", "monacoEvaluated", "editorLines", "harnessSawEditor"] as const;
+const PHASES = ["domContentLoaded", "load", "hydrated", "scrolled", "monacoRequested", "monacoDownloaded", "monacoEvaluating", "monacoEvaluated", "editorLines", "harnessSawEditor"] as const;
 type Phase = (typeof PHASES)[number];
 const emptyPhases = () => Object.fromEntries(PHASES.map((k) => [k, [] as number[]])) as Record<Phase, number[]>;
 
@@ -86,6 +86,8 @@ async function measure(browser: Browser, scroll: Scroll) {
         monacoRequested: Math.min(...monaco.map((r) => r.startTime)),
         monacoDownloaded: Math.max(...monaco.filter((r) => /editor\.main|editor-|toggleHighContrast/.test(r.name)).map((r) => r.responseEnd)),
         // Marks set by app/_components/simulator/code-editor.tsx around Monaco's AMD loading.
+        // The editor's component has hydrated (its first effect ran): Run and the textarea work.
+        hydrated: performance.getEntriesByName("editor:hydrated")[0]?.startTime ?? NaN,
         monacoEvaluating: performance.getEntriesByName("monaco:load-start")[0]?.startTime ?? NaN,
         monacoEvaluated: performance.getEntriesByName("monaco:loaded")[0]?.startTime ?? NaN,
         editorLines: (window as unknown as { __editorLines?: number }).__editorLines ?? NaN,

@@ -2,8 +2,8 @@
 
 /**
  * The code editor: Monaco, served by the site, on pages that have an editor. Its files are
- * preloaded with the page (monaco-preload.tsx) and evaluated once the browser is idle after
- * hydration; the editor itself is created when it comes near the screen. Until it is ready (or if
+ * preloaded with the page (monaco-preload.tsx) and evaluated as soon as this module runs; the
+ * editor itself is created when it comes near the screen. Until it is ready (or if
  * it fails), a plain textarea holds the code, so the page is usable at once and by keyboard and
  * screen reader alike.
  */
@@ -20,23 +20,25 @@ let typesAdded = false;
  */
 function loadMonaco(): Promise<void> {
   loading ??= (async () => {
-    performance.mark("monaco:load-start"); // read by bench/lesson-page.bench.ts
-    loader.config({ paths: { vs: "/vendor/monaco/vs" } });
+    // Started from the page's HTML (monaco-preload.tsx) where the page preloads Monaco.
+    const early = (window as { __lambdaLabMonaco?: Promise<Monaco> }).__lambdaLabMonaco;
+    const monaco = early ? await early.catch(() => null) : null;
+    if (monaco) {
+      loader.config({ monaco });
+    } else {
+      performance.mark("monaco:load-start"); // read by bench/lesson-page.bench.ts
+      loader.config({ paths: { vs: "/vendor/monaco/vs" } });
+    }
     await loader.init();
-    performance.mark("monaco:loaded");
+    if (!monaco) performance.mark("monaco:loaded");
   })();
   return loading;
 }
 
-/** Runs `task` once the browser is idle (at the latest after `timeout` ms); returns a cancel. */
-function whenIdle(task: () => void, timeout: number): () => void {
-  if (typeof requestIdleCallback === "function") {
-    const handle = requestIdleCallback(task, { timeout });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(task, timeout);
-  return () => clearTimeout(handle);
-}
+// Where the page did not start Monaco from its HTML (no preload list), start it as soon as this
+// module runs in the browser rather than at the first idle moment after hydration (~0.6 s later on
+// a quiet machine: bench/lesson-page.bench.ts). Only pages with an editor load this module.
+if (typeof window !== "undefined") void loadMonaco().catch(() => {});
 
 /** @types/aws-lambda in the editor, so `event.Records[0].s3.bucket.name` autocompletes. */
 async function addLambdaTypes(monaco: Monaco) {
@@ -77,10 +79,11 @@ export function CodeEditor({ value, onChange, language, label, onRun, height = 3
 
   const frame = useRef<HTMLDivElement>(null);
 
-  // Monaco (~1 MB gzipped, preloaded with the page) is evaluated at the first idle moment, so a
-  // learner who scrolls to the editor finds it (nearly) ready; the editor is created when it comes
+  // Monaco (~1 MB gzipped, preloaded with the page) is evaluated early (above), so a learner who
+  // scrolls to the editor finds it (nearly) ready; the editor is created when it comes
   // near the screen or is focused first. Failing to load leaves the textarea, which works.
   useEffect(() => {
+    if (performance.getEntriesByName("editor:hydrated").length === 0) performance.mark("editor:hydrated"); // read by the bench
     let cancelled = false;
     const start = () => {
       loadMonaco().then(
@@ -93,7 +96,6 @@ export function CodeEditor({ value, onChange, language, label, onRun, height = 3
       start();
       return;
     }
-    const cancelWarmUp = whenIdle(() => void loadMonaco().catch(() => {}), 500);
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
@@ -107,7 +109,6 @@ export function CodeEditor({ value, onChange, language, label, onRun, height = 3
     node.addEventListener("focusin", start, { once: true });
     return () => {
       cancelled = true;
-      cancelWarmUp();
       observer.disconnect();
       node.removeEventListener("focusin", start);
     };
