@@ -5,6 +5,7 @@ import { Markdown } from "../../../_components/classes/markdown";
 import { studentAssignment } from "../../../_server/classes/assignments";
 import { LocalTime } from "../../../_components/classes/local-time";
 import { guarded } from "../../_lib/guard";
+import { MonacoPreload } from "../../../_components/simulator/monaco-preload";
 
 export const metadata = { title: "Assignment" };
 
@@ -56,6 +57,7 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
           {item.exercise && (
             <>
               <Markdown text={item.exercise.instructions} />
+              <MonacoPreload />
               <ItemExercise itemId={item.id} exercise={item.exercise} closed={a.closed} submissions={item.submissions} />
               {item.submissions.length > 1 && (
                 <details>

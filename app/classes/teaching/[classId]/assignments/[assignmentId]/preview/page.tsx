@@ -6,6 +6,7 @@ import { LocalTime } from "../../../../../../_components/classes/local-time";
 import { Markdown } from "../../../../../../_components/classes/markdown";
 import { previewAssignment } from "../../../../../../_server/classes/editing";
 import { guarded } from "../../../../../_lib/guard";
+import { MonacoPreload } from "../../../../../../_components/simulator/monaco-preload";
 
 export const metadata = { title: "Preview assignment" };
 
@@ -49,6 +50,7 @@ export default async function PreviewAssignmentPage({ params }: { params: Promis
           {item.exercise && (
             <>
               <Markdown text={item.exercise.instructions} />
+              <MonacoPreload />
               <ItemExercise itemId={item.id} exercise={item.exercise} closed={false} submissions={[]} preview />
             </>
           )}
