@@ -356,7 +356,7 @@ async function submissionGate(prisma: Db, userId: string, itemId: string, submis
            a."latePolicy"::text AS "latePolicy", c."archivedAt" AT TIME ZONE 'UTC' AS "archivedAt",
            (SELECT x."dueAt" AT TIME ZONE 'UTC' FROM "Extension" x WHERE x."assignmentId" = a."id" AND x."userId" = ${userId} LIMIT 1) AS "extensionDueAt",
            EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."classroomId" = a."classroomId" AND e."userId" = ${userId}) AS "enrolled",
-           (SELECT count(*)::int FROM "ExerciseSubmission" s WHERE s."userId" = ${userId} AND s."status" IN ('QUEUED', 'GRADING')) AS "pending",
+           (SELECT count(*)::int FROM "ExerciseSubmission" p WHERE p."userId" = ${userId} AND p."status" IN ('QUEUED', 'GRADING')) AS "pending",
            s."userId" AS "existingUserId", s."assignmentItemId" AS "existingItemId", s."status"::text AS "existingStatus"
       FROM "AssignmentItem" i
       JOIN "Assignment" a ON a."id" = i."assignmentId"
