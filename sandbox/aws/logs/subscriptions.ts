@@ -18,7 +18,7 @@ import { cloudWatchLogs } from "../../events/streams";
 import { TemplateError } from "../../service/errors";
 import type { InvocationLogs, ServiceHost } from "../../service/service";
 import { RECURSION_LIMIT } from "../../service/service";
-import type { TemplateFunction } from "../../service/template";
+import { functionByRef, type FunctionRef } from "../function-ref";
 import { invokeAllowed } from "../iam/permissions";
 import { compileFilterPattern, FilterPatternError, type FilterPattern } from "./filter-pattern";
 
@@ -73,7 +73,7 @@ export class LogSubscriptions {
       const where = (property: string): Where => ({ resource: r.logicalId, property });
       if (typeof p.LogGroupName !== "string") throw new TemplateError("LogGroupName is required (e.g. /aws/lambda/<function name>)", where("LogGroupName"));
       if (typeof p.DestinationArn !== "string") throw new TemplateError("DestinationArn is required", where("DestinationArn"));
-      const dest = this.functionByRef(p.DestinationArn);
+      const dest = functionByRef(t.functions, p.DestinationArn);
       if (!dest) {
         this.warnings.push({ ...where("DestinationArn"), message: `${p.DestinationArn} is not a function of this template: only Lambda destinations are simulated, nothing is delivered` });
         continue;
@@ -100,7 +100,7 @@ export class LogSubscriptions {
     }
   }
 
-  private add(id: string, name: string, logGroup: string, pattern: unknown, dest: { target: string; id: string; fn: TemplateFunction }, where: (property: string) => Where): void {
+  private add(id: string, name: string, logGroup: string, pattern: unknown, dest: FunctionRef, where: (property: string) => Where): void {
     if (typeof pattern !== "string") throw new TemplateError('FilterPattern is required ("" matches every event)', where("FilterPattern"));
     let match: FilterPattern;
     try {
@@ -124,16 +124,6 @@ export class LogSubscriptions {
       });
     }
     this.filters.push({ id, name, logGroup, source: source.logicalId, pattern, match, destination: { target: dest.target, id: dest.id }, stats: { matchedEvents: 0, batches: 0, forwardedEvents: 0, forwardedBytes: 0, loopBatchesDropped: 0 }, selfDepth: 0 });
-  }
-
-  private functionByRef(ref: string): { target: string; id: string; fn: TemplateFunction } | undefined {
-    for (const f of this.host.template.functions) {
-      for (const base of [f.arn, f.functionName, f.logicalId]) {
-        if (ref === base) return { target: f.logicalId, id: f.logicalId, fn: f };
-        if (ref.startsWith(base + ":")) return { target: `${f.logicalId}:${ref.slice(base.length + 1)}`, id: f.logicalId, fn: f };
-      }
-    }
-    return undefined;
   }
 
   // ---- log events --------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 import { DriveError, TemplateError } from "../../service/errors";
 import type { ServiceExtension, ServiceHost, TargetResource } from "../../service/service";
 import type { TemplateFunction, TemplateTarget } from "../../service/template";
+import { functionByRef, type FunctionRef } from "../function-ref";
 import type { SdkHub } from "../sdk/hub";
 import { invokeAllowed, missingPermissionHint } from "../iam/permissions";
 import { Bus, EventBridge, SCHEDULE_HORIZON_MS, type Rule, type RuleTarget } from "./eventbridge/bus";
@@ -77,16 +78,8 @@ export class Messaging {
     return undefined;
   }
 
-  /** A function reference (logical id, name or ARN, maybe qualified) → what host.invoke takes, and its logical id. */
-  functionByRef(ref: unknown): { target: string; id: string; fn: TemplateFunction } | undefined {
-    if (typeof ref !== "string") return undefined;
-    for (const f of this.host.template.functions) {
-      for (const base of [f.arn, f.functionName, f.logicalId]) {
-        if (ref === base) return { target: f.logicalId, id: f.logicalId, fn: f };
-        if (ref.startsWith(base + ":")) return { target: `${f.logicalId}:${ref.slice(base.length + 1)}`, id: f.logicalId, fn: f };
-      }
-    }
-    return undefined;
+  functionByRef(ref: unknown): FunctionRef | undefined {
+    return functionByRef(this.host.template.functions, ref);
   }
 
   // ---- deployment ------------------------------------------------------------------------------
